@@ -1,0 +1,39 @@
+// zanline/parser.hpp — text in, Document + diagnostics out. No file I/O, no XML, no CLI.
+//
+//   #include "zanline/parser.hpp"
+//   zanline::ParseOptions opt;
+//   opt.source_name = "order-130.txt";          // used in diagnostics only
+//   zanline::Document doc = zanline::parse(bytes, opt);
+//   for (const auto& d : doc.diagnostics)        // never throws on bad text
+//     std::cerr << zanline::format_diagnostic(doc.source_name, d) << "\n";
+//   if (doc.has_errors()) return 2;
+//
+// Stages (each usable on its own, see normalize.hpp for the first):
+//   normalize  — UTF-8 check, NFC, look-alike / legacy-glyph / PDF-artifact repair, paragraphs
+//   structure  — units and their numbering, eIds, appendices, signature, notes' places
+//   grammar    — metadata, entry into force, notes -> events, amendment instructions, dates
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "zanline/document.hpp"
+
+namespace zanline {
+
+enum class InputFormat { detect, plain, markdown };
+
+struct ParseOptions {
+  std::string source_name = "-";
+  bool repair = true;  // false: report artifacts as diagnostics but change nothing
+  InputFormat format = InputFormat::detect;
+  // Inputs larger than this are refused with an error diagnostic (not parsed).
+  std::size_t max_bytes = 64u << 20;
+};
+
+Document parse(std::string_view bytes, const ParseOptions& options = {});
+
+// "file:line:col: severity: message [code]"
+std::string format_diagnostic(std::string_view source_name, const Diagnostic& d);
+
+}  // namespace zanline

@@ -1,0 +1,23 @@
+// zanline/output.hpp — a parsed Document written as XML, JSON or readable text.
+//
+//   zanline::Document doc = zanline::parse(bytes);
+//   std::string xml = zanline::to_xml(doc);    // valid against schema/document.xsd
+//   std::string js = zanline::to_json(doc);    // same content, for machines
+//   std::string txt = zanline::to_text(doc);   // for people: outline with eIds and texts
+//
+// All three are deterministic: the same Document gives byte-identical output.
+#pragma once
+
+#include <string>
+
+#include "zanline/document.hpp"
+
+namespace zanline {
+
+inline constexpr const char* kDocumentNamespace = "urn:zanline:document:1";
+
+std::string to_xml(const Document& doc);
+std::string to_json(const Document& doc);
+std::string to_text(const Document& doc);
+
+}  // namespace zanline
