@@ -87,6 +87,7 @@ const char* to_string(NoteAction a) {
     case NoteAction::supplemented: return "supplemented";
     case NoteAction::excluded: return "excluded";
     case NoteAction::repealed: return "repealed";
+    case NoteAction::entry_into_force: return "entry-into-force";
     case NoteAction::other: return "other";
   }
   return "?";

@@ -1,1 +1,517 @@
-// placeholder
+#include "grammar.hpp"
+
+#include <re2/re2.h>
+
+#include <map>
+
+#include "patterns.hpp"
+#include "refs.hpp"
+#include "text.hpp"
+
+namespace zanline {
+namespace {
+
+std::string_view sv(const re2::StringPiece& p) { return {p.data(), p.size()}; }
+
+// --- notes ---------------------------------------------------------------------------------------
+
+struct ActionWord {
+  std::string_view word;  // matched on lower-cased text
+  NoteAction action;
+};
+
+// Order matters only for overlapping words; positions decide which action governs a reference.
+constexpr ActionWord kActionWords[] = {
+    {"жаңа редакцияда", NoteAction::new_wording},
+    {"в редакции", NoteAction::new_wording},
+    {"өзгерістер енгізілді", NoteAction::amended},
+    {"өзгеріс енгізілді", NoteAction::amended},
+    {"өзгерту енгізілді", NoteAction::amended},
+    {"өзгертулер енгізілді", NoteAction::amended},
+    {"с изменени", NoteAction::amended},
+    {"внесены изменения", NoteAction::amended},
+    {"изменен", NoteAction::amended},
+    {"толықтырылды", NoteAction::supplemented},
+    {"дополнен", NoteAction::supplemented},
+    {"алып тасталды", NoteAction::excluded},
+    {"исключен", NoteAction::excluded},
+    {"күші жойылды", NoteAction::repealed},
+    {"утратил", NoteAction::repealed},
+    {"қолданысқа енгізіледі", NoteAction::entry_into_force},
+    {"вводится в действие с", NoteAction::entry_into_force},
+};
+
+struct Found {
+  std::size_t pos;
+  NoteAction action;
+  std::size_t len;
+};
+
+// The act-level words a note may start with: "Бұйрықтың", "Қаулы", "Заң", "Постановление".
+bool names_whole_act(std::string_view target_lower) {
+  for (std::string_view w : {"бұйрық", "қаулы", "заң", "кодекс", "жарлық", "приказ", "постановлени",
+                             "закон", "указ", "решени", "шешім"})
+    if (target_lower.substr(0, w.size()) == w) return true;
+  return false;
+}
+
+std::string note_target(std::string_view target_text, Language lang) {
+  const std::string lower = text::to_lower(text::trim(target_text));
+  if (lower.empty()) return "act";
+  std::vector<UnitStep> path = refs::parse_unit_path(target_text, lang);
+  if (!path.empty()) return refs::eid_of(path);
+  if (lower.starts_with("тақырып") || lower.starts_with("заголов")) return "title";
+  if (lower.starts_with("кіріспе") || lower.starts_with("преамбул")) return "preamble";
+  if (lower.starts_with("қосымша") || lower.starts_with("приложени")) return "app";
+  if (names_whole_act(lower)) {
+    // "Қаулы 1-1-тармақпен толықтырылды": the unit is named after the action word.
+    return "act";
+  }
+  return "";
+}
+
+}  // namespace
+
+std::vector<NoteEvent> parse_note_events(std::string_view note, Language lang) {
+  std::vector<NoteEvent> events;
+  const std::string body = text::squeeze_spaces(note);
+  const std::string lower = text::to_lower(body);
+
+  std::vector<Found> actions;
+  for (const auto& aw : kActionWords) {
+    for (std::size_t p = lower.find(aw.word); p != std::string::npos; p = lower.find(aw.word, p + 1)) {
+      bool covered = false;
+      for (const Found& f : actions)
+        if (p >= f.pos && p < f.pos + f.len) covered = true;
+      if (!covered) actions.push_back({p, aw.action, aw.word.size()});
+    }
+  }
+  std::sort(actions.begin(), actions.end(), [](const Found& a, const Found& b) { return a.pos < b.pos; });
+  if (actions.empty()) return events;
+
+  // Target: the words before the first action ("1-бапқа", "Статья 3", "Бұйрықтың"); for
+  // "Қаулы 1-1-тармақпен толықтырылды" / "дополнено пунктом 1-1" the unit comes with the action.
+  std::string_view target_text = std::string_view(body).substr(0, actions.front().pos);
+  std::string target = note_target(target_text, lang);
+  if (target == "act" && actions.front().action == NoteAction::supplemented) {
+    std::string_view around = std::string_view(body).substr(0, std::min(body.size(), actions.front().pos + 60));
+    auto path = refs::parse_unit_path(around, lang);
+    if (!path.empty()) target = refs::eid_of(path);
+  }
+
+  // Cited acts: "ҚР ... 20.10.2025 № 521/НҚ (...)", "от 25.06.2008 N 47-IV (...)".
+  auto dates = refs::find_dates(body);
+  // The act-form word near the end decides the type of every cited act in the note.
+  std::string type;
+  {
+    re2::StringPiece in(body.data(), body.size());
+    re2::StringPiece w;
+    while (RE2::FindAndConsume(&in, patterns::kWord(), &w))
+      if (auto t = refs::act_type_of(sv(w)); !t.empty()) type = t;
+  }
+  for (std::size_t k = 0; k < dates.size(); ++k) {
+    const auto& dm = dates[k];
+    // A date inside an EIF parenthesis belongs to the previous act, not to a new one.
+    int depth = 0;
+    for (std::size_t i = 0; i < dm.begin; ++i) depth += body[i] == '(' ? 1 : body[i] == ')' ? -1 : 0;
+    if (depth > 0) continue;
+    std::size_t i = dm.end;
+    while (i < body.size() && (body[i] == ' ' || body[i] == '.')) ++i;
+    if (body.compare(i, 3, "№") != 0 && body.compare(i, 1, "N") != 0) {
+      // "01.01.2019 бастап қолданысқа енгізіледі - осы Заңның 2-бабымен."
+      continue;
+    }
+    std::size_t num_end = i;
+    NoteEvent ev;
+    ev.act.date = dm.date;
+    ev.act.number = refs::find_number(body, i, &num_end);
+    ev.act.type = type;
+    ev.target = target;
+    ev.target_text = std::string(text::trim(target_text));
+    ev.action = NoteAction::other;
+    for (const Found& f : actions)
+      if (f.pos < dm.begin && f.action != NoteAction::entry_into_force) ev.action = f.action;
+    // EIF in the parenthesis right after the number (or after the act word: "Заңымен (...)").
+    std::size_t open = body.find('(', num_end);
+    const std::size_t next_date = k + 1 < dates.size() ? dates[k + 1].begin : body.size();
+    if (open != std::string::npos && open < next_date + 1) {
+      int d = 0;
+      std::size_t close = open;
+      for (; close < body.size(); ++close) {
+        if (body[close] == '(') ++d;
+        if (body[close] == ')' && --d == 0) break;
+      }
+      std::string_view inner = std::string_view(body).substr(open + 1, close - open - 1);
+      if (refs::mentions_eif(inner) || inner.find("қараңыз") != std::string_view::npos ||
+          inner.find("см.") != std::string_view::npos)
+        ev.entry_into_force = refs::parse_eif(inner);
+    }
+    events.push_back(std::move(ev));
+  }
+  if (events.empty() && actions.front().action == NoteAction::entry_into_force) {
+    NoteEvent ev;
+    ev.target = "act";
+    ev.action = NoteAction::entry_into_force;
+    ev.entry_into_force = refs::parse_eif(body);
+    events.push_back(std::move(ev));
+  }
+  return events;
+}
+
+void apply_front_matter(std::string_view yaml, Metadata& meta) {
+  std::map<std::string, std::string> kv;  // "caused_by.code" -> "156155"
+  std::string parent;
+  std::size_t start = 0;
+  while (start < yaml.size()) {
+    std::size_t nl = yaml.find('\n', start);
+    if (nl == std::string_view::npos) nl = yaml.size();
+    std::string_view line = yaml.substr(start, nl - start);
+    start = nl + 1;
+    if (text::trim(line).empty() || text::trim(line).front() == '-') continue;
+    const bool nested = line.front() == ' ';
+    line = text::trim(line);
+    const std::size_t colon = line.find(':');
+    if (colon == std::string_view::npos) continue;
+    std::string key(line.substr(0, colon));
+    std::string value(text::trim(line.substr(colon + 1)));
+    if (value.size() >= 2 && (value.front() == '\'' || value.front() == '"') && value.back() == value.front())
+      value = value.substr(1, value.size() - 2);
+    if (!nested) parent = key;
+    kv[nested ? parent + "." + key : key] = value;
+  }
+  auto get = [&](std::initializer_list<const char*> keys) -> std::string {
+    for (const char* k : keys)
+      if (auto it = kv.find(k); it != kv.end() && !it->second.empty()) return it->second;
+    return {};
+  };
+  meta.act_code = get({"act_code", "registry_number"});
+  if (auto d = parse_iso_date(get({"version_date", "version_date.kaz", "version_date.rus"}))) meta.version_date = d;
+  meta.caused_by = get({"caused_by.code"});
+  if (std::string req = get({"requisite"}); !req.empty()) {
+    ActRef r = refs::parse_act_citation(req);
+    if (r.date) meta.date = r.date;
+    if (!r.number.empty()) meta.number = r.number;
+    if (!r.type.empty()) meta.type = r.type;
+  }
+  if (!meta.date)
+    if (auto d = parse_iso_date(get({"approval_date", "approved_on"}))) meta.date = d;
+  if (meta.type.empty()) {
+    const std::string form = get({"form"});
+    if (form == "ПОСТ") meta.type = "decree";
+    else if (form == "ЗАК") meta.type = "law";
+    else if (form == "ПРИК") meta.type = "order";
+    else if (form == "УКАЗ") meta.type = "edict";
+    else if (form == "КОД") meta.type = "code";
+  }
+  if (meta.form.empty()) meta.form = get({"form"});
+}
+
+namespace {
+
+ActStatus status_of_label(std::string_view label) {
+  const std::string l = text::to_lower(label);
+  if (l.starts_with("күшін жойған") || l.starts_with("утрат")) return ActStatus::repealed;
+  if (l.starts_with("қолданыстағы") || l.starts_with("действующ")) return ActStatus::in_force;
+  if (l.starts_with("жаңартылған") || l.starts_with("обновл")) return ActStatus::updated;
+  if (l.starts_with("жаңа") || l.starts_with("нов")) return ActStatus::new_act;
+  return ActStatus::unknown;
+}
+
+// "... министрінің 2022 жылғы 19 сәуірдегі № 130/НҚ бұйрығы. Қазақстан Республикасының Әділет
+// министрлігінде 2022 жылғы 27 сәуірде № 27788 болып тіркелді. Күші жойылды - ... № 521/НҚ бұйрығымен."
+void parse_requisites(std::string_view req, Metadata& meta) {
+  const std::string lower = text::to_lower(req);
+  auto cut = [&](std::initializer_list<std::string_view> words) {
+    std::size_t best = std::string::npos;
+    for (auto w : words) best = std::min(best, lower.find(w));
+    return best;
+  };
+  const std::size_t repeal_at = cut({"күші жойылды", "утратил"});
+  const std::size_t reg_at = cut({"әділет министрлігінде", "департаментінде", "зарегистрирован"});
+  std::size_t own_end = std::min({repeal_at, reg_at, req.size()});
+  // The registration sentence starts after the own sentence's full stop.
+  if (reg_at != std::string::npos) {
+    std::size_t dot = lower.rfind(". ", reg_at);
+    if (dot != std::string::npos) own_end = std::min(own_end, dot + 1);
+  }
+  std::string_view own = req.substr(0, own_end);
+  ActRef self = refs::parse_act_citation(own);
+  meta.date = self.date;
+  meta.number = self.number;
+  if (!self.type.empty()) meta.type = self.type;
+  auto dates = refs::find_dates(own);
+  if (!dates.empty()) meta.issuer = text::squeeze_spaces(own.substr(0, dates.front().begin));
+  {
+    // The form word right after the number: "бұйрығы", "қаулысы", "Постановление"
+    re2::StringPiece in(own.data(), own.size());
+    re2::StringPiece w;
+    while (RE2::FindAndConsume(&in, patterns::kWord(), &w))
+      if (!refs::act_type_of(sv(w)).empty()) meta.form = std::string(sv(w));
+  }
+  if (reg_at != std::string::npos) {
+    std::string_view reg = req.substr(reg_at, (repeal_at == std::string::npos || repeal_at < reg_at ? req.size() : repeal_at) - reg_at);
+    auto rd = refs::find_dates(reg);
+    if (!rd.empty()) meta.registration_date = rd.front().date;
+    meta.registration = refs::find_number(reg, 0);
+  }
+  if (repeal_at != std::string::npos) {
+    Metadata::Repeal r;
+    r.text = std::string(text::trim(req.substr(repeal_at)));
+    r.by = refs::parse_act_citation(r.text);
+    auto rd = refs::find_dates(r.text);
+    if (!rd.empty()) r.by.issuer = text::squeeze_spaces(std::string_view(r.text).substr(0, rd.front().begin));
+    meta.repeal = std::move(r);
+  }
+}
+
+std::string join_quoted(const std::string& acc, std::string_view t) {
+  return acc.empty() ? std::string(t) : acc + "\n" + std::string(t);
+}
+
+// Strips the quotation marks and the terminator around a new wording:
+// "\"19. Есептеу ... қоспағанда).\";" -> "19. Есептеу ... қоспағанда)."
+std::string strip_quotes(std::string s) {
+  auto trim_tail = [&] {
+    while (!s.empty() && (s.back() == ';' || s.back() == ' ' || s.back() == ',')) s.pop_back();
+    if (s.size() >= 2 && s.back() == '.' &&
+        (s.ends_with("\".") || s.ends_with("».") || s.ends_with("”.")))
+      s.pop_back();
+  };
+  trim_tail();
+  for (std::string_view q : {"«", "\"", "“"})
+    if (s.starts_with(q)) {
+      s.erase(0, q.size());
+      break;
+    }
+  for (std::string_view q : {"»", "\"", "”"})
+    if (s.ends_with(q)) {
+      s.erase(s.size() - q.size());
+      break;
+    }
+  return s;
+}
+
+class InstructionReader {
+ public:
+  InstructionReader(Document& doc, Language lang) : doc_(doc), lang_(lang) {}
+  void feed(const Block& b);
+  void finish() { flush(); }
+
+ private:
+  bool try_leaf(const std::string& t, const Block& b);
+  void flush() {
+    if (pending_) {
+      pending_->new_text = strip_quotes(pending_->new_text);
+      doc_.instructions.push_back(std::move(*pending_));
+      pending_.reset();
+    }
+  }
+
+  Document& doc_;
+  Language lang_;
+  std::optional<ActRef> target_;
+  std::vector<UnitStep> scope_path_;
+  std::string scope_text_;
+  std::optional<Instruction> pending_;  // waits for its quoted new text
+};
+
+void InstructionReader::feed(const Block& b) {
+  if (b.kind == BlockKind::quoted) {
+    if (pending_ && pending_->new_text_ref.empty()) pending_->new_text = join_quoted(pending_->new_text, b.text);
+    if (b.quote_closes) flush();
+    return;
+  }
+  if (b.kind != BlockKind::unit_start && b.kind != BlockKind::text) return;
+  flush();
+  const std::string t = text::squeeze_spaces(b.text);
+  if (t.empty()) return;
+  const re2::StringPiece in(t.data(), t.size());
+  if (RE2::PartialMatch(in, patterns::kAmendHeaderKk()) || RE2::PartialMatch(in, patterns::kAmendHeaderRu())) {
+    ActRef r = refs::parse_act_citation(t);
+    if (r.date || !r.number.empty()) {
+      target_ = r;
+      scope_path_.clear();
+      scope_text_.clear();
+      // "1. В Закон ...: статью 7 изложить ..." on one line is rare; a header line ends here.
+      return;
+    }
+  }
+  if (!target_) return;
+  if (try_leaf(t, b)) return;
+  // A scope line: "3-бапта :", "в статье 3 :", "көрсетілген бұйрықпен бекітілген ... тізбесінде:"
+  if (text::trim_right(t).ends_with(":")) {
+    auto path = refs::parse_unit_path(t, lang_);
+    if (!path.empty()) {
+      scope_path_ = path;
+      scope_text_.clear();
+    } else {
+      scope_text_ = std::string(text::trim_right(std::string_view(t).substr(0, t.size() - 1)));
+      scope_path_.clear();
+    }
+  }
+}
+
+bool InstructionReader::try_leaf(const std::string& t, const Block& b) {
+  const bool ru = lang_ == Language::ru;
+  const re2::StringPiece in(t.data(), t.size());
+  re2::StringPiece prefix, a, c, where;
+  Instruction ins;
+  if (RE2::PartialMatch(in, ru ? patterns::kSubstituteRu() : patterns::kSubstituteKk(), &prefix, &a, &c)) {
+    ins.op = Operation::substitute;
+    ins.old_words = std::string(sv(a));
+    ins.new_words = std::string(sv(c));
+  } else if (ru ? RE2::PartialMatch(in, patterns::kInsertWordsRu(), &prefix, &a, &c)
+                : RE2::PartialMatch(in, patterns::kInsertWordsKk(), &prefix, &a, &where, &c)) {
+    ins.op = Operation::insert_words;
+    ins.old_words = std::string(sv(a));
+    ins.new_words = std::string(sv(c));
+  } else if (RE2::PartialMatch(in, ru ? patterns::kNewWordingRu() : patterns::kNewWordingKk(), &prefix)) {
+    ins.op = Operation::new_wording;
+  } else if (RE2::PartialMatch(in, ru ? patterns::kInsertRu() : patterns::kInsertKk(), &prefix, &a)) {
+    ins.op = Operation::insert;
+    // The container comes first ("3-бап"), the new unit is named in the formula ("жетінші абзацпен").
+    auto container = refs::parse_unit_path(sv(prefix), lang_);
+    auto added = refs::parse_unit_path(sv(a), lang_);
+    std::vector<UnitStep> path = scope_path_;
+    path.insert(path.end(), container.begin(), container.end());
+    path.insert(path.end(), added.begin(), added.end());
+    ins.path = path;
+  } else if (RE2::PartialMatch(in, ru ? patterns::kDeleteRu() : patterns::kDeleteKk(), &prefix)) {
+    ins.op = Operation::delete_;
+  } else if (ru ? RE2::PartialMatch(in, patterns::kRepealRu(), &prefix)
+                : RE2::PartialMatch(in, patterns::kRepealKk(), &prefix)) {
+    ins.op = Operation::repeal;
+  } else {
+    return false;
+  }
+  std::string pre(sv(prefix));
+  // "... осы бұйрыққа қосымшаға сәйкес жаңа редакцияда жазылсын": the new text is this act's
+  // appendix; the unit it replaces is the appendix that appendix restates.
+  static const RE2 kPerAppendix(R"((?i)\s*(?:осы\s+\p{L}+\s+(?:([0-9]+)\s*-\s*)?қосымша\p{L}*\s+сәйкес|согласно\s+приложени\p{L}*\s*([0-9]+)?\s*к\s+настояще\p{L}*\s+\p{L}+))");
+  re2::StringPiece app_kk, app_ru;
+  if (re2::StringPiece pm(pre.data(), pre.size()); RE2::PartialMatch(pm, kPerAppendix, &app_kk, &app_ru)) {
+    std::string num = !app_kk.empty() ? std::string(sv(app_kk)) : std::string(sv(app_ru));
+    std::size_t at = pre.find(text::to_lower(pre) == pre ? "осы" : "осы");
+    const re2::StringPiece whole(pre.data(), pre.size());
+    re2::StringPiece m;
+    static const RE2 kFind(R"((?i)(\s*(?:осы\s+\p{L}+\s+(?:[0-9]+\s*-\s*)?қосымша\p{L}*\s+сәйкес|согласно\s+приложени.*)))");
+    if (RE2::PartialMatch(whole, kFind, &m)) at = static_cast<std::size_t>(m.data() - pre.data());
+    for (const Unit& u : doc_.body) {
+      if (u.kind != UnitKind::appendix || (!num.empty() && u.num != num)) continue;
+      ins.new_text_ref = u.eid;
+      if (u.appendix && !u.appendix->restates_num.empty())
+        ins.path = {{UnitKind::appendix, u.appendix->restates_num}};
+      break;
+    }
+    if (at != std::string::npos) pre = std::string(text::trim(std::string_view(pre).substr(0, at)));
+    // "көрсетілген бұйрықпен бекітілген меншікті өндірістің өлшемшарттары": the object named here
+    // replaces the scope inherited from earlier lines.
+    if (!pre.empty()) ins.scope = pre;
+  }
+  if (ins.path.empty()) {
+    auto own = refs::parse_unit_path(pre, lang_);
+    ins.path = scope_path_;
+    ins.path.insert(ins.path.end(), own.begin(), own.end());
+  }
+  if (ins.scope.empty()) ins.scope = scope_text_;
+  ins.target_act = *target_;
+  ins.target_eid = refs::eid_of(ins.path);
+  ins.text = t;
+  ins.pos = b.para->pos;
+  if (ins.path.empty() && ins.scope.empty() && ins.op != Operation::repeal) {
+    doc_.diagnostics.push_back({Severity::warning, "instruction.no-target",
+                                "amendment instruction names no unit it applies to: " + t, ins.pos});
+  }
+  const bool wants_text = (ins.op == Operation::new_wording || ins.op == Operation::insert) &&
+                          ins.new_text_ref.empty();
+  if (wants_text && text::trim_right(t).ends_with(":")) {
+    pending_ = std::move(ins);
+  } else {
+    if (wants_text) {
+      // "... редакцияда жазылсын: «...»." on one line: the quotation follows the colon.
+      std::size_t colon = t.find(':');
+      if (colon != std::string::npos) ins.new_text = strip_quotes(std::string(text::trim(std::string_view(t).substr(colon + 1))));
+    }
+    doc_.instructions.push_back(std::move(ins));
+  }
+  return true;
+}
+
+}  // namespace
+
+void apply_grammar(const Normalized& n, const std::vector<Block>& blocks, Document& doc) {
+  Metadata& meta = doc.meta;
+  meta.lang = n.lang;
+  if (!n.front_matter.empty()) apply_front_matter(n.front_matter, meta);
+  if (!doc.body.empty() && doc.body.front().kind == UnitKind::title) {
+    meta.title = doc.body.front().text;
+    meta.pos = doc.body.front().pos;
+  }
+
+  InstructionReader reader(doc, n.lang);
+  const Block* eif_block = nullptr;
+  bool in_appendix = false;
+  for (const Block& b : blocks) {
+    if (b.kind == BlockKind::appendix_header) in_appendix = true;
+    switch (b.kind) {
+      case BlockKind::status_label:
+        meta.status_label = b.text;
+        meta.status = status_of_label(b.text);
+        break;
+      case BlockKind::requisites:
+        parse_requisites(b.text, meta);
+        break;
+      case BlockKind::note: {
+        Note note;
+        note.text = b.text;
+        note.attached_to = b.unit;
+        note.pos = b.para->pos;
+        re2::StringPiece word, body;
+        RE2::FullMatch(b.text, patterns::kNote(), &word, &body);
+        note.events = parse_note_events(sv(body), n.lang);
+        if (note.events.empty())
+          doc.diagnostics.push_back({Severity::warning, "note.unparsed",
+                                     "note not understood (no amending act found): " + b.text, note.pos});
+        for (const NoteEvent& ev : note.events) {
+          if (ev.target == "act" && ev.action == NoteAction::repealed) {
+            if (!meta.repeal) meta.repeal = Metadata::Repeal{ev.act, std::nullopt, note.text};
+            if (meta.repeal->by.number.empty()) meta.repeal->by = ev.act;
+            if (!meta.repeal->by.date) meta.repeal->by.date = ev.act.date;
+            if (ev.entry_into_force.kind == EifKind::from_date) meta.repeal->effective = ev.entry_into_force.date;
+            if (meta.status == ActStatus::unknown) meta.status = ActStatus::repealed;
+          }
+        }
+        doc.notes.push_back(std::move(note));
+        break;
+      }
+      case BlockKind::unit_start:
+      case BlockKind::text:
+        if (!in_appendix && refs::mentions_eif(b.text)) {
+          const std::string lower = text::to_lower(b.text);
+          if (lower.find("осы") != std::string::npos || lower.find("настоящ") != std::string::npos)
+            eif_block = &b;
+        }
+        break;
+      default:
+        break;
+    }
+    reader.feed(b);
+  }
+  reader.finish();
+
+  if (eif_block) {
+    meta.entry_into_force = refs::parse_eif(eif_block->text);
+    meta.entry_into_force.pos = eif_block->para->pos;
+  }
+  if (meta.type.empty()) {
+    // "Осы бұйрық ... қолданысқа енгізіледі", "Настоящий Закон вводится в действие ..."
+    const std::string lower = eif_block ? text::to_lower(eif_block->text) : std::string();
+    for (auto [w, t] : {std::pair{"осы бұйрық", "order"}, {"осы қаулы", "decree"}, {"осы заң", "law"},
+                        {"настоящий приказ", "order"}, {"настоящее постановление", "decree"},
+                        {"настоящий закон", "law"}})
+      if (lower.find(w) != std::string::npos) meta.type = t;
+  }
+  if (meta.status == ActStatus::unknown && meta.repeal) meta.status = ActStatus::repealed;
+}
+
+}  // namespace zanline

@@ -2,13 +2,22 @@
 
 #include <string>
 
+#include "grammar.hpp"
+#include "normalize.hpp"
+#include "structure.hpp"
+#include "text.hpp"
+
 namespace zanline {
 
 Document parse(std::string_view bytes, const ParseOptions& options) {
   Document doc;
   doc.source_name = options.source_name;
-  if (bytes.empty())
-    doc.diagnostics.push_back({Severity::error, "input.empty", "input is empty", {}});
+  const text::LineIndex lines(bytes);
+  Normalized normalized = normalize(bytes, options, lines, doc.repairs, doc.diagnostics);
+  if (normalized.fatal) return doc;
+  doc.input_format = normalized.format == InputFormat::markdown ? "markdown" : "plain";
+  std::vector<Block> blocks = build_structure(normalized, doc);
+  apply_grammar(normalized, blocks, doc);
   return doc;
 }
 

@@ -1,1 +1,561 @@
-// placeholder
+#include "structure.hpp"
+
+#include <re2/re2.h>
+
+#include <set>
+
+#include "patterns.hpp"
+#include "refs.hpp"
+#include "text.hpp"
+
+namespace zanline {
+namespace {
+
+std::string_view sv(const re2::StringPiece& p) { return {p.data(), p.size()}; }
+
+// Markdown decoration of one paragraph.
+struct Decor {
+  std::string text;
+  int heading = 0;    // number of '#'
+  bool quote = false; // "> "
+  bool emphasis = false;  // *...* or **...**
+};
+
+Decor strip_decoration(std::string_view s, bool markdown) {
+  Decor d;
+  if (!markdown) {
+    d.text = std::string(s);
+    return d;
+  }
+  while (!s.empty() && s.front() == '#') {
+    ++d.heading;
+    s.remove_prefix(1);
+  }
+  s = text::trim(s);
+  if (!s.empty() && s.front() == '>') {
+    d.quote = true;
+    s = text::trim(s.substr(1));
+  }
+  // "**...**", "*...*", and "*...*;" is not emphasis-only; keep it simple and symmetric.
+  for (std::string_view mark : {"**", "*"}) {
+    if (s.size() > 2 * mark.size() && s.substr(0, mark.size()) == mark &&
+        s.substr(s.size() - mark.size()) == mark) {
+      s = text::trim(s.substr(mark.size(), s.size() - 2 * mark.size()));
+      d.emphasis = true;
+      break;
+    }
+  }
+  d.text = std::string(s);
+  return d;
+}
+
+int rank(UnitKind k) {
+  switch (k) {
+    case UnitKind::section: return 1;
+    case UnitKind::chapter: return 2;
+    case UnitKind::paragraph: return 3;
+    case UnitKind::article: return 4;
+    case UnitKind::point: return 5;
+    case UnitKind::subpoint: return 6;
+    default: return 0;  // top level: title, preamble, formula, signature, appendix
+  }
+}
+
+bool ends_with_any(std::string_view s, std::initializer_list<std::string_view> tails) {
+  for (auto t : tails)
+    if (s.size() >= t.size() && s.substr(s.size() - t.size()) == t) return true;
+  return false;
+}
+
+bool terminal_punct(std::string_view s) {
+  s = text::trim_right(s);
+  return !s.empty() && (s.back() == '.' || s.back() == ';' || s.back() == ':' || s.back() == ',');
+}
+
+struct UnitHead {
+  UnitKind kind;
+  std::string num;
+  std::string heading;
+  std::string rest;  // text after the number
+};
+
+// Recognises the paragraph that opens a numbered unit.
+std::optional<UnitHead> match_unit_head(const Decor& d, Language lang) {
+  const re2::StringPiece in(d.text.data(), d.text.size());
+  re2::StringPiece num, dot, rest;
+  const bool heading_like = d.heading > 0 || d.emphasis;
+  struct Titled {
+    const RE2& re;
+    UnitKind kind;
+  };
+  const Titled titled[] = {
+      {patterns::kSectionKk(), UnitKind::section}, {patterns::kSectionRu(), UnitKind::section},
+      {patterns::kChapterKk(), UnitKind::chapter}, {patterns::kChapterRu(), UnitKind::chapter},
+      {patterns::kArticleKk(), UnitKind::article}, {patterns::kArticleRu(), UnitKind::article},
+  };
+  for (const auto& t : titled) {
+    if (!RE2::FullMatch(in, t.re, &num, &dot, &rest)) continue;
+    if (!heading_like && dot.empty()) continue;  // "3-бап мынадай ..." is a citation, not a heading
+    UnitHead h{t.kind, std::string(sv(num)), {}, {}};
+    if (heading_like)
+      h.heading = std::string(sv(rest));
+    else
+      h.rest = std::string(sv(rest));
+    return h;
+  }
+  (void)lang;
+  if (RE2::FullMatch(in, patterns::kPoint(), &num, &rest)) {
+    // "### 2. Полное товарищество": a § heading of a code, not a point.
+    if (d.heading > 0) return UnitHead{UnitKind::paragraph, std::string(sv(num)), std::string(sv(rest)), {}};
+    return UnitHead{UnitKind::point, std::string(sv(num)), {}, std::string(sv(rest))};
+  }
+  if (RE2::FullMatch(in, patterns::kSubpoint(), &num, &rest))
+    return UnitHead{UnitKind::subpoint, std::string(sv(num)), {}, std::string(sv(rest))};
+  return std::nullopt;
+}
+
+bool is_table_line(std::string_view s) {
+  s = text::trim(s);
+  return s.substr(0, 6) == "<table" || s.substr(0, 3) == "<tr" || s.substr(0, 3) == "<td" ||
+         s.substr(0, 3) == "<th" || s.substr(0, 3) == "</t" || s.substr(0, 6) == "<tbody" ||
+         s.substr(0, 7) == "</tbody";
+}
+
+bool is_anchor(std::string_view s) {
+  s = text::trim(s);
+  return s.substr(0, 6) == "<a id=" || s.substr(0, 7) == "<a name";
+}
+
+// Quote balance of a paragraph: «» nest; straight quotes toggle.
+int quote_delta(std::string_view s) {
+  int delta = 0, straight = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    char32_t c = text::decode(s, i);
+    if (c == U'«' || c == U'“') ++delta;
+    if (c == U'»' || c == U'”') --delta;
+    if (c == '"') ++straight;
+  }
+  return delta + (straight % 2);
+}
+
+bool opens_quote(std::string_view s) {
+  return s.substr(0, 2) == "«" || s.substr(0, 1) == "\"" || s.substr(0, 3) == "“";
+}
+
+class Builder {
+ public:
+  Builder(const Normalized& n, Document& doc) : n_(n), doc_(doc) {}
+
+  std::vector<Block> run();
+
+ private:
+  Unit& at(const std::vector<std::size_t>& path) {
+    Unit* u = &doc_.body[path[0]];
+    for (std::size_t k = 1; k < path.size(); ++k) u = &u->children[path[k]];
+    return *u;
+  }
+  Unit* top() { return stack_.empty() ? nullptr : &at(stack_); }
+  std::string current_eid() {
+    Unit* u = top();
+    return u && u->kind != UnitKind::title ? u->eid : std::string();
+  }
+  Unit& open_unit(Unit u);
+  void append_text(std::string_view t, const Paragraph& p);
+  void mark_signatures(const std::vector<Decor>& decor);
+  void finish_appendix_header(std::size_t begin, std::size_t end, const std::vector<Decor>& decor);
+  std::string unique_eid(std::string eid, SourcePos pos);
+
+  const Normalized& n_;
+  Document& doc_;
+  std::vector<std::size_t> stack_;  // path of indices to the innermost open unit
+  std::vector<Block> blocks_;
+  std::vector<bool> signature_;
+  std::set<std::string> eids_;
+  int appendices_ = 0;
+};
+
+std::string Builder::unique_eid(std::string eid, SourcePos pos) {
+  if (eids_.insert(eid).second) return eid;
+  for (int k = 2;; ++k) {
+    std::string alt = eid + "_" + std::to_string(k);
+    if (eids_.insert(alt).second) {
+      doc_.diagnostics.push_back({Severity::warning, "structure.duplicate-eid",
+                                  "unit " + eid + " occurs twice; the second is " + alt, pos});
+      return alt;
+    }
+  }
+}
+
+Unit& Builder::open_unit(Unit u) {
+  const int r = rank(u.kind);
+  if (r == 0) {
+    stack_.clear();
+  } else {
+    while (!stack_.empty()) {
+      const Unit& t = *top();
+      if (t.kind == UnitKind::appendix) break;  // an appendix holds everything below it
+      if (rank(t.kind) == 0) {                   // title, preamble, formula, signature end here
+        stack_.clear();
+        break;
+      }
+      if (rank(t.kind) < r) break;
+      stack_.pop_back();
+    }
+  }
+  if (u.eid.empty()) u.eid = refs::eid_component(u.kind, u.num);
+  if (stack_.empty()) {
+    u.eid = unique_eid(u.eid, u.pos);
+    doc_.body.push_back(std::move(u));
+    stack_.push_back(doc_.body.size() - 1);
+  } else {
+    Unit& parent = *top();
+    u.eid = unique_eid(parent.eid + "__" + u.eid, u.pos);
+    parent.children.push_back(std::move(u));
+    stack_.push_back(parent.children.size() - 1);
+  }
+  return *top();
+}
+
+void Builder::append_text(std::string_view t, const Paragraph& p) {
+  Unit* u = top();
+  if (!u) {
+    Unit pre;
+    pre.kind = UnitKind::preamble;
+    pre.eid = "preamble";
+    pre.pos = p.pos;
+    u = &open_unit(std::move(pre));
+  }
+  if (!u->text.empty()) u->text += "\n";
+  u->text += t;
+}
+
+// Signature = a name line ("Б. Мусин", "Н.НАЗАРБАЕВ") with the position lines before it, or
+// position lines alone at the end of the body ("*Президент*" "*Республики Казахстан*").
+void Builder::mark_signatures(const std::vector<Decor>& decor) {
+  const auto& ps = n_.paragraphs;
+  signature_.assign(ps.size(), false);
+  auto position_like = [&](std::size_t i) {
+    const std::string& t = decor[i].text;
+    return t.size() < 300 && !terminal_punct(t) && !decor[i].quote &&
+           !match_unit_head(decor[i], n_.lang) && !is_table_line(t) && !is_anchor(t);
+  };
+  for (std::size_t i = 0; i < ps.size(); ++i) {
+    const Decor& d = decor[i];
+    if (d.quote || d.heading > 0) continue;
+    if (!RE2::FullMatch(d.text, patterns::kSignatureName())) continue;
+    signature_[i] = true;
+    for (std::size_t k = i, steps = 0; k > 0 && steps < 4; --k, ++steps) {
+      if (!position_like(k - 1)) break;
+      signature_[k - 1] = true;
+    }
+  }
+  // Position lines without a name, right before the end or an appendix header.
+  for (std::size_t i = 0; i < ps.size(); ++i) {
+    if (signature_[i] || !decor[i].emphasis || decor[i].quote) continue;
+    if (!position_like(i) || !RE2::PartialMatch(decor[i].text, patterns::kSignaturePosition())) continue;
+    std::size_t j = i;
+    while (j < ps.size() && (decor[j].emphasis && !decor[j].quote) && position_like(j)) ++j;
+    if (j == ps.size() || decor[j].quote)
+      for (std::size_t k = i; k < j; ++k) signature_[k] = true;
+  }
+}
+
+void Builder::finish_appendix_header(std::size_t begin, std::size_t end,
+                                     const std::vector<Decor>& decor) {
+  // One or two header blocks: [begin, split) belongs to this act, [split, end) restates an
+  // appendix of the amended act (seed order 130/НҚ). A block ends with "N-қосымша" (kk) or
+  // starts with "Приложение N" (ru).
+  std::vector<std::size_t> ends;  // indices (exclusive) where a kk block ends
+  std::vector<std::size_t> starts;  // ru block starts
+  for (std::size_t i = begin; i < end; ++i) {
+    if (RE2::PartialMatch(decor[i].text, patterns::kAppendixKk())) ends.push_back(i + 1);
+    if (RE2::PartialMatch(decor[i].text, patterns::kAppendixRu())) starts.push_back(i);
+  }
+  std::vector<std::pair<std::size_t, std::size_t>> blocks;
+  if (!ends.empty()) {
+    std::size_t b = begin;
+    for (std::size_t e : ends) {
+      blocks.emplace_back(b, e);
+      b = e;
+    }
+    if (b < end) blocks.back().second = end;
+  } else if (!starts.empty()) {
+    for (std::size_t k = 0; k < starts.size(); ++k)
+      blocks.emplace_back(k == 0 ? begin : starts[k], k + 1 < starts.size() ? starts[k + 1] : end);
+  } else {
+    blocks.emplace_back(begin, end);
+  }
+  auto join = [&](std::pair<std::size_t, std::size_t> r) {
+    std::string s;
+    for (std::size_t i = r.first; i < r.second; ++i) {
+      if (!s.empty()) s += ' ';
+      s += decor[i].text;
+    }
+    return s;
+  };
+  auto number_of = [&](const std::string& header) {
+    re2::StringPiece num;
+    if (RE2::PartialMatch(header, patterns::kAppendixKk(), &num) && !num.empty())
+      return std::string(sv(num));
+    if (RE2::PartialMatch(header, patterns::kAppendixRu(), &num) && !num.empty())
+      return std::string(sv(num));
+    return std::string();
+  };
+
+  AppendixInfo info;
+  info.header = join(blocks.front());
+  ActRef own = refs::parse_act_citation(info.header);
+  if (own.date) info.of_act_date = own.date->iso();
+  info.of_act_number = own.number;
+  if (blocks.size() > 1) {
+    info.restates_header = join(blocks[1]);
+    ActRef other = refs::parse_act_citation(info.restates_header);
+    if (other.date) info.restates_act_date = other.date->iso();
+    info.restates_act_number = other.number;
+    info.restates_num = number_of(info.restates_header);
+  }
+  ++appendices_;
+  Unit u;
+  u.kind = UnitKind::appendix;
+  u.num = number_of(info.header);
+  u.eid = refs::eid_component(UnitKind::appendix, u.num.empty() ? std::to_string(appendices_) : u.num);
+  u.pos = n_.paragraphs[begin].pos;
+  u.appendix = std::move(info);
+  stack_.clear();
+  open_unit(std::move(u));
+  for (std::size_t i = begin; i < end; ++i)
+    blocks_.push_back({&n_.paragraphs[i], BlockKind::appendix_header, decor[i].text, top()->eid});
+}
+
+std::vector<Block> Builder::run() {
+  const bool md = n_.format == InputFormat::markdown;
+  const auto& ps = n_.paragraphs;
+  std::vector<Decor> decor;
+  decor.reserve(ps.size());
+  for (const Paragraph& p : ps) decor.push_back(strip_decoration(p.text.str(), md));
+  mark_signatures(decor);
+
+  bool have_title = false;
+  bool seen_label = false;
+  bool in_quote = false;
+  int quote_depth = 0;
+  bool after_signature = false;
+  bool awaiting_heading = false;  // an appendix header was read; its title comes next
+  std::size_t header_begin = ps.size();
+
+  for (std::size_t i = 0; i < ps.size(); ++i) {
+    const Paragraph& p = ps[i];
+    const Decor& d = decor[i];
+    const std::string& t = d.text;
+    Block b{&p, BlockKind::text, t, {}};
+
+    // Plain-text appendix header: short lines after the signature up to "... қосымша".
+    if (!md && (after_signature || header_begin < ps.size()) && !match_unit_head(d, n_.lang) &&
+        !signature_[i]) {
+      if (header_begin == ps.size()) header_begin = i;
+      const bool is_marker = RE2::PartialMatch(t, patterns::kAppendixKk()) ||
+                             RE2::PartialMatch(t, patterns::kAppendixRu());
+      // Keep collecting while the next paragraphs are header-like and another marker follows.
+      if (is_marker) {
+        std::size_t j = i + 1, next_marker = ps.size();
+        for (; j < ps.size() && j < i + 8; ++j) {
+          if (match_unit_head(decor[j], n_.lang)) break;
+          if (RE2::PartialMatch(decor[j].text, patterns::kAppendixKk())) {
+            next_marker = j;
+            break;
+          }
+        }
+        if (next_marker < ps.size()) {
+          i = next_marker;
+        }
+        finish_appendix_header(header_begin, i + 1, decor);
+        header_begin = ps.size();
+        after_signature = false;
+        awaiting_heading = true;
+        continue;
+      }
+      if (after_signature) continue;  // collected into the header when the marker arrives
+    }
+
+    if (md && d.heading == 0 && is_anchor(t)) {
+      b.kind = BlockKind::anchor;
+      blocks_.push_back(std::move(b));
+      continue;
+    }
+    if (in_quote) {
+      quote_depth += quote_delta(t);
+      b.kind = BlockKind::quoted;
+      b.unit = current_eid();
+      if (quote_depth <= 0) {
+        in_quote = false;
+        b.quote_closes = true;
+      }
+      append_text(t, p);
+      blocks_.push_back(std::move(b));
+      continue;
+    }
+    re2::StringPiece note_body;
+    if (RE2::FullMatch(t, patterns::kNote(), nullptr, &note_body)) {
+      b.kind = BlockKind::note;
+      b.unit = current_eid();
+      blocks_.push_back(std::move(b));
+      continue;
+    }
+    // Markdown appendix header: a run of "> *...*" lines that are not notes.
+    if (md && d.quote) {
+      std::size_t j = i;
+      while (j < ps.size() && decor[j].quote &&
+             !RE2::FullMatch(decor[j].text, patterns::kNote(), nullptr, nullptr))
+        ++j;
+      finish_appendix_header(i, j, decor);
+      i = j - 1;
+      awaiting_heading = true;
+      continue;
+    }
+    if (signature_[i]) {
+      if (!top() || top()->kind != UnitKind::signature) {
+        Unit s;
+        s.kind = UnitKind::signature;
+        s.pos = p.pos;
+        stack_.clear();
+        open_unit(std::move(s));
+      }
+      append_text(t, p);
+      b.kind = BlockKind::signature;
+      b.unit = top()->eid;
+      blocks_.push_back(std::move(b));
+      after_signature = true;
+      continue;
+    }
+    if (is_table_line(t)) {
+      b.kind = BlockKind::table;
+      b.unit = current_eid();
+      append_text(t, p);
+      blocks_.push_back(std::move(b));
+      continue;
+    }
+    // Title: Markdown "# ..." or the first plain paragraph(s) before the status label.
+    if (!have_title && ((md && d.heading == 1) || (!md && i == 0))) {
+      Unit u;
+      u.kind = UnitKind::title;
+      u.text = t;
+      u.pos = p.pos;
+      open_unit(std::move(u));
+      have_title = true;
+      b.kind = BlockKind::title;
+      b.unit = "title";
+      blocks_.push_back(std::move(b));
+      continue;
+    }
+    if (!md && !seen_label && !match_status_label(t).empty()) {
+      seen_label = true;
+      b.kind = BlockKind::status_label;
+      blocks_.push_back(std::move(b));
+      // The requisites paragraph follows the label.
+      if (i + 1 < ps.size()) {
+        ++i;
+        blocks_.push_back({&ps[i], BlockKind::requisites, decor[i].text, {}});
+      }
+      continue;
+    }
+    if (awaiting_heading && (d.heading > 0 || !match_unit_head(d, n_.lang))) {
+      awaiting_heading = false;
+      if (Unit* app = top(); app && app->kind == UnitKind::appendix) {
+        app->heading = t;
+        b.kind = BlockKind::unit_start;
+        b.unit = app->eid;
+        blocks_.push_back(std::move(b));
+        continue;
+      }
+    }
+    awaiting_heading = false;
+    if (auto head = match_unit_head(d, n_.lang)) {
+      Unit u;
+      u.kind = head->kind;
+      u.num = head->num;
+      u.heading = head->heading;
+      u.text = head->rest;
+      u.pos = p.pos;
+      re2::StringPiece m;
+      if (RE2::PartialMatch(u.text, patterns::kExcluded(), &m)) {
+        u.status = UnitStatus::excluded;
+        u.status_text = u.text;
+      } else if (RE2::PartialMatch(u.text, patterns::kRepealedUnit(), &m)) {
+        u.status = UnitStatus::repealed;
+        u.status_text = u.text;
+      }
+      Unit& opened = open_unit(std::move(u));
+      b.kind = BlockKind::unit_start;
+      b.unit = opened.eid;
+      b.text = opened.text;
+      if (opens_quote(text::trim(opened.text)) || text::trim_right(opened.text).ends_with(":")) {
+        // a unit whose own text opens a quotation is rare; handled as text
+      }
+      blocks_.push_back(std::move(b));
+      continue;
+    }
+    if (RE2::PartialMatch(t, patterns::kFormula())) {
+      Unit u;
+      u.kind = UnitKind::formula;
+      u.text = t;
+      u.pos = p.pos;
+      stack_.clear();
+      open_unit(std::move(u));
+      b.kind = BlockKind::unit_start;
+      b.unit = "formula";
+      blocks_.push_back(std::move(b));
+      continue;
+    }
+    // An unnumbered paragraph: continues the current unit; a quotation may start here.
+    const Block* prev = nullptr;
+    for (auto it = blocks_.rbegin(); it != blocks_.rend(); ++it)
+      if (it->kind != BlockKind::anchor) {
+        prev = &*it;
+        break;
+      }
+    if (prev && text::trim_right(prev->text).ends_with(":") && opens_quote(t)) {
+      const int delta = quote_delta(t);
+      b.kind = BlockKind::quoted;
+      b.quote_opens = true;
+      if (delta > 0) {
+        in_quote = true;
+        quote_depth = delta;
+      } else {
+        b.quote_closes = true;
+      }
+    }
+    if (top() && top()->kind == UnitKind::title && b.kind == BlockKind::text && !md && !seen_label) {
+      top()->text += " " + t;  // a title wrapped over several paragraphs
+      b.kind = BlockKind::title;
+      b.unit = "title";
+      blocks_.push_back(std::move(b));
+      continue;
+    }
+    if (top() && (top()->kind == UnitKind::title || top()->kind == UnitKind::signature)) stack_.clear();
+    append_text(t, p);
+    b.unit = current_eid();
+    blocks_.push_back(std::move(b));
+  }
+  if (header_begin < ps.size())
+    doc_.diagnostics.push_back({Severity::warning, "structure.header-without-appendix",
+                                "lines after the signature look like an appendix header, but no "
+                                "\"қосымша\"/\"Приложение\" line follows",
+                                ps[header_begin].pos});
+  return std::move(blocks_);
+}
+
+}  // namespace
+
+std::vector<Block> build_structure(const Normalized& normalized, Document& doc) {
+  return Builder(normalized, doc).run();
+}
+
+Unit* find_unit(std::vector<Unit>& units, std::string_view eid) {
+  for (Unit& u : units) {
+    if (u.eid == eid) return &u;
+    if (Unit* c = find_unit(u.children, eid)) return c;
+  }
+  return nullptr;
+}
+
+}  // namespace zanline
