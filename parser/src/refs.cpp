@@ -146,8 +146,13 @@ ActRef parse_act_citation(std::string_view s) {
     ref.date = dates.front().date;
     after = dates.front().end;
   }
+  // The number follows its date directly ("2019 жылғы 11 сәуірдегі № 37/НҚ", "от ... года № 118");
+  // a "№" further on belongs to something else ("Жаршысы, 2001 ж., N 23").
   std::size_t num_end = after;
-  ref.number = find_number(s, after, &num_end);
+  std::size_t k = after;
+  while (k < s.size() && s[k] == ' ') ++k;
+  if (s.compare(k, 3, "№") == 0 || s.compare(k, 2, "N ") == 0 || dates.empty())
+    ref.number = find_number(s, k, &num_end);
   re2::StringPiece reg;
   if (RE2::PartialMatch(re2::StringPiece(s.data(), s.size()), patterns::kRegistration(), &reg))
     ref.registration = std::string(sv(reg));
