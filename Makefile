@@ -1,0 +1,52 @@
+# Thin wrapper over CMake + CTest. `make demo` and `make test` work on a fresh Debian 12 as root.
+# Build trees live in build/release, build/debug and build/asan, apart from an interactive build/.
+
+CMAKE ?= cmake
+CTEST ?= ctest
+JOBS ?= 2
+CMAKE_FLAGS ?=  # extra configure flags, e.g. CMAKE_FLAGS=-DCMAKE_CXX_COMPILER=clang++
+
+RELEASE_DIR := build/release
+DEBUG_DIR := build/debug
+ASAN_DIR := build/asan
+ZANLINE := $(RELEASE_DIR)/src/zanline
+
+.PHONY: all deps build demo test test-debug test-asan clean
+
+# A thin sequential wrapper: parallelism is inside CMake builds (-j $(JOBS)) and CTest.
+.NOTPARALLEL:
+
+all: build
+
+deps:
+	@scripts/install-deps.sh
+
+build:
+	$(CMAKE) -S . -B $(RELEASE_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Release -DZANLINE_BUILD_TESTS=OFF \
+	  $(CMAKE_FLAGS)
+	$(CMAKE) --build $(RELEASE_DIR) -j $(JOBS)
+
+demo: deps
+	@$(MAKE) --no-print-directory build
+	$(ZANLINE) parse corpus/seed/order-130-nk-2022-04-19.kaz.txt --format text
+	$(ZANLINE) parse corpus/triples/holidays-10612_by_45379/after.rus.md --format xml | head -40
+
+# Both trees are built and tested even when the first one fails (`make -k`); the exit status
+# still reports the failure.
+test: deps
+	@$(MAKE) --no-print-directory -k test-debug test-asan
+
+test-debug:
+	$(CMAKE) -S . -B $(DEBUG_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Debug $(CMAKE_FLAGS)
+	$(CMAKE) --build $(DEBUG_DIR) -j $(JOBS)
+	$(CTEST) --test-dir $(DEBUG_DIR) --output-on-failure -j $(JOBS)
+
+test-asan:
+	$(CMAKE) -S . -B $(ASAN_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DZANLINE_SANITIZE=ON \
+	  $(CMAKE_FLAGS)
+	$(CMAKE) --build $(ASAN_DIR) -j $(JOBS)
+	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  $(CTEST) --test-dir $(ASAN_DIR) --output-on-failure -j $(JOBS)
+
+clean:
+	rm -rf $(RELEASE_DIR) $(DEBUG_DIR) $(ASAN_DIR)
