@@ -259,7 +259,14 @@ void parse_requisites(std::string_view req, Metadata& meta) {
     r.text = std::string(text::trim(req.substr(repeal_at)));
     r.by = refs::parse_act_citation(r.text);
     auto rd = refs::find_dates(r.text);
-    if (!rd.empty()) r.by.issuer = text::squeeze_spaces(std::string_view(r.text).substr(0, rd.front().begin));
+    if (!rd.empty()) {
+      // "Күші жойылды - Қазақстан Республикасы Премьер-Министрінің ..." -> the issuer after the dash
+      std::string_view head = std::string_view(r.text).substr(0, rd.front().begin);
+      static const RE2 kLead(R"(^\s*\p{L}+\s+\p{L}+\s*[-–—]\s*)");
+      re2::StringPiece hp(head.data(), head.size());
+      RE2::Consume(&hp, kLead);
+      r.by.issuer = text::squeeze_spaces(sv(hp));
+    }
     meta.repeal = std::move(r);
   }
 }

@@ -1,0 +1,217 @@
+// Table-driven tests: one row per real line from the reference or the corpus, with the exact
+// expected parse.
+#include <gtest/gtest.h>
+
+#include "grammar.hpp"
+#include "patterns.hpp"
+#include "refs.hpp"
+#include "zanline/date.hpp"
+#include "test_util.hpp"
+#include "zanline/parser.hpp"
+
+namespace zanline {
+namespace {
+
+TEST(Patterns, EveryPatternCompiles) {
+  for (const auto& [name, re] : patterns::all()) EXPECT_TRUE(re->ok()) << name << ": " << re->error();
+  EXPECT_GT(patterns::all().size(), 40u);
+}
+
+struct DateRow {
+  const char* text;
+  const char* iso;
+};
+
+TEST(Dates, KazakhRussianNumeric) {
+  const DateRow rows[] = {
+      {"министрінің 2019 жылғы 11 сәуірдегі № 37/НҚ", "2019-04-11"},      // seed
+      {"Әділет министрлігінде 2022 жылғы 27 сәуірде № 27788", "2022-04-27"},  // seed
+      {"2008 жылгы 24 қыркүйектегі", "2008-09-24"},                          // adilet P1100000310
+      {"от 13 декабря 2001 года «О праздниках", "2001-12-13"},              // rus/45379
+      {"20.10.2025  (№ 521/НҚ", "2025-10-20"},                               // seed
+      {"ҚР 1998.03.02. N 211", "1998-03-02"},                                 // GK879
+      {"ҚР Президентінің 2015.29.12. № 152 Жарлығымен", "2015-12-29"},        // swapped outlier
+  };
+  for (const auto& r : rows) {
+    auto found = refs::find_dates(r.text);
+    ASSERT_FALSE(found.empty()) << r.text;
+    EXPECT_EQ(found.front().date.iso(), r.iso) << r.text;
+  }
+  EXPECT_TRUE(refs::find_dates("31.02.2020").empty());
+  EXPECT_EQ(Date({2022, 4, 28}).add_days(10).iso(), "2022-05-08");
+  EXPECT_EQ(Date({2024, 2, 28}).add_days(1).iso(), "2024-02-29");
+}
+
+struct EifRow {
+  const char* text;
+  EifKind kind;
+  int amount;
+  const char* date;
+};
+
+TEST(EntryIntoForce, Clauses) {
+  const EifRow rows[] = {
+      {"4. Осы бұйрық алғашқы ресми жарияланған күнінен кейін күнтізбелік он күн өткен соң қолданысқа енгізіледі.",
+       EifKind::days_after_publication, 10, ""},
+      {"5. Настоящий приказ вводится в действие по истечении десяти календарных дней после дня его первого официального опубликования.",
+       EifKind::days_after_publication, 10, ""},
+      {"по истечении двадцати одного календарного дня после дня его первого официального опубликования",
+       EifKind::days_after_publication, 21, ""},
+      {"4. Осы қаулы қол қойылған күнінен бастап қолданысқа енгізіледі.", EifKind::from_signing, 0, ""},
+      {"4. Настоящее постановление вводится в действие со дня его подписания.", EifKind::from_signing, 0, ""},
+      {"2-бап. Осы Заң ресми жарияланған күнінен бастап бір ай өткеннен кейін қолданысқа енгізіледі.",
+       EifKind::months_after_publication, 1, ""},
+      {"01.01.2026 бастап қолданысқа енгізіледі", EifKind::from_date, 0, "2026-01-01"},
+      {"вводится в действие с 01.01.2019", EifKind::from_date, 0, "2019-01-01"},
+      {"вводится в действие с 1 июля 2021 года", EifKind::from_date, 0, "2021-07-01"},
+      {"2-бап. Осы Заң алғашқы ресми жарияланған күнінен бастап қолданысқа енгізіледі.",
+       EifKind::from_publication, 0, ""},
+      {"Статья 2 . Настоящий Закон вводится в действие со дня его первого официального опубликования.",
+       EifKind::from_publication, 0, ""},
+      {"3. Осы қаулы шекаралас мемлекеттерге хабарлағаннан кейін қолданысқа енгізіледі.",
+       EifKind::after_event, 0, ""},
+      {"қолданысқа енгізілу тәртібін 2-баптан қараңыз", EifKind::see_unit, 0, ""},
+      {"порядок введения в действие см. ст. 2 ", EifKind::see_unit, 0, ""},
+  };
+  for (const auto& r : rows) {
+    EntryIntoForce e = refs::parse_eif(r.text);
+    EXPECT_EQ(e.kind, r.kind) << r.text << " -> " << to_string(e.kind);
+    EXPECT_EQ(e.amount, r.amount) << r.text;
+    EXPECT_EQ(e.date ? e.date->iso() : std::string(), r.date) << r.text;
+  }
+}
+
+struct PathRow {
+  const char* text;
+  Language lang;
+  const char* eid;
+};
+
+TEST(UnitPaths, KazakhAndRussianCitations) {
+  const PathRow rows[] = {
+      {"19-тармақ", Language::kk, "para_19"},
+      {"1-баптың 2 және 3-тармақтары", Language::kk, "art_1__para_2+3"},
+      {"4-баптың 5) тармақшасы", Language::kk, "art_4__point_5"},
+      {"1-баптың екінші абзацы", Language::kk, "art_1__al_2"},
+      {"21-бабы 4-тармағының 13) тармақшасына", Language::kk, "art_21__para_4__point_13"},
+      {"7-баптың 2-тармағы", Language::kk, "art_7__para_2"},
+      {"3-бап мынадай мазмұндағы жетінші абзацпен", Language::kk, "art_3__al_7"},
+      {"пункты 2 и 3 статьи 1", Language::ru, "art_1__para_2+3"},
+      {"подпункт 5) статьи 4", Language::ru, "art_4__point_5"},
+      {"абзац второй статьи 1", Language::ru, "art_1__al_2"},
+      {"подпункт 2) пункта 2 статьи 28", Language::ru, "art_28__para_2__point_2"},
+      {"приложение 1 пункт 8", Language::ru, "app_1__para_8"},
+  };
+  for (const auto& r : rows) EXPECT_EQ(refs::eid_of(refs::parse_unit_path(r.text, r.lang)), r.eid) << r.text;
+}
+
+struct NoteRow {
+  const char* text;  // after "Ескерту." / "Сноска."
+  Language lang;
+  std::size_t events;
+  const char* target;
+  NoteAction action;
+  const char* number;  // of the first event
+  const char* date;
+  EifKind eif;
+};
+
+TEST(Notes, RealNotesToEvents) {
+  const NoteRow rows[] = {
+      // seed (after repair)
+      {"Бұйрықтың күші жойылды - ҚР Премьер-Министрінің орынбасары – Жасанды интеллект және цифрлық даму министрінің 20.10.2025 № 521/НҚ (01.01.2026 бастап қолданысқа енгізіледі) бұйрығымен.",
+       Language::kk, 1, "act", NoteAction::repealed, "521/НҚ", "2025-10-20", EifKind::from_date},
+      // editions/gov-143717
+      {"Қаулы 1-1-тармақпен толықтырылды - ҚР Үкіметінің 10.06.2020 № 369 (қол қойылған күнінен бастап қолданысқа енгізіледі) қаулысымен.",
+       Language::kk, 1, "para_1-1", NoteAction::supplemented, "369", "2020-06-10", EifKind::from_signing},
+      {"Постановление дополнено пунктом 1-1 в соответствии с постановлением Правительства РК от 10.06.2020 № 369 (вводится в действие со дня его подписания).",
+       Language::ru, 1, "para_1-1", NoteAction::supplemented, "369", "2020-06-10", EifKind::from_signing},
+      // triples/holidays-10612_by_45379/after.rus.md
+      {"Статья 3 с изменениями, внесенными Законами РК от 25.06.2008 N 47-IV (порядок введения в действие см. ст. 2 ); от 22.04.2009 N 152-IV (порядок введения в действие см. ст. 2 ).",
+       Language::ru, 2, "art_3", NoteAction::amended, "47-IV", "2008-06-25", EifKind::see_unit},
+      {"3-бапқа өзгерту енгізілді - Қазақстан Республикасының 2008.06.25 N 47-IV (қолданысқа енгізілу тәртібін 2-тармақтан қараңыз), 2009.04.22. N 152-IV Заңдарымен.",
+       Language::kk, 2, "art_3", NoteAction::amended, "47-IV", "2008-06-25", EifKind::see_unit},
+      // editions/gov-132554
+      {"1-тармақ жаңа редакцияда - ҚР Үкіметінің 16.09.2020 № 587 (алғашқы ресми жарияланған күнінен кейін күнтізбелік он күн өткен соң қолданысқа енгізіледі); 26.05.2021 № 350 (алғашқы ресми жарияланған күнінен кейін күнтізбелік он күн өткен соң қолданысқа енгізіледі) қаулыларымен.",
+       Language::kk, 2, "para_1", NoteAction::new_wording, "587", "2020-09-16", EifKind::days_after_publication},
+      {"Заголовок в редакции постановления Правительства РК от 16.09.2020 № 587 (вводится в действие по истечении десяти календарных дней после дня его первого официального опубликования).",
+       Language::ru, 1, "title", NoteAction::new_wording, "587", "2020-09-16", EifKind::days_after_publication},
+      // kz-laws/1021 (two actions in one note); as the grammar sees it, after the normalizer turned
+      // the Latin "i" of "күнiнен", "енгiзiледi" into Kazakh "і" (see LatinILineOf1021 below)
+      {"1-бап жаңа редакцияда - ҚР 2006.03.02 № 130 (ресми жарияланған күнінен бастап қолданысқа енгізіледі), өзгеріс енгізілді - ҚР 03.07.2014 № 227-V (01.01.2015 бастап қолданысқа енгізіледі) Заңдарымен.",
+       Language::kk, 2, "art_1", NoteAction::new_wording, "130", "2006-03-02", EifKind::from_publication},
+      // triples/nf-transfer-126297_by_130472/after.kaz.md
+      {"01.01.2019 бастап қолданысқа енгізіледі - осы Заңның 2-бабымен.", Language::kk, 1, "act",
+       NoteAction::entry_into_force, "", "", EifKind::from_date},
+  };
+  for (const auto& r : rows) {
+    auto events = parse_note_events(r.text, r.lang);
+    ASSERT_EQ(events.size(), r.events) << r.text;
+    EXPECT_EQ(events[0].target, r.target) << r.text;
+    EXPECT_EQ(events[0].action, r.action) << r.text;
+    EXPECT_EQ(events[0].act.number, r.number) << r.text;
+    EXPECT_EQ(events[0].act.date ? events[0].act.date->iso() : std::string(), r.date) << r.text;
+    EXPECT_EQ(events[0].entry_into_force.kind, r.eif) << r.text;
+  }
+  // The second act of the 1021 note is amended (not "new wording"), from 2015-01-01.
+  auto two = parse_note_events(rows[7].text, Language::kk);
+  EXPECT_EQ(two[1].action, NoteAction::amended);
+  ASSERT_TRUE(two[1].entry_into_force.date);
+  EXPECT_EQ(two[1].entry_into_force.date->iso(), "2015-01-01");
+}
+
+TEST(Notes, LatinILineOf1021) {
+  // The raw line of kz-laws/1021/kaz.md, Latin "i" (U+0069) inside Kazakh words.
+  const Document d = parse(
+      "Ескерту. 1-бап жаңа редакцияда - ҚР 2006.03.02 № 130 (ресми жарияланған күнiнен бастап "
+      "қолданысқа енгiзiледi), өзгеріс енгізілді - ҚР 03.07.2014 № 227-V (01.01.2015 бастап "
+      "қолданысқа енгізіледі) Заңдарымен.\n",
+      {.source_name = "line"});
+  ASSERT_EQ(d.notes.size(), 1u);
+  ASSERT_EQ(d.notes[0].events.size(), 2u);
+  EXPECT_EQ(d.notes[0].events[0].entry_into_force.kind, EifKind::from_publication);
+  int lookalikes = 0;
+  for (const Repair& r : d.repairs) lookalikes += r.kind == "lookalike";
+  EXPECT_EQ(lookalikes, 2);
+}
+
+struct InstructionRow {
+  const char* file;  // corpus-relative
+  std::size_t count;
+  std::size_t index;
+  Operation op;
+  const char* eid;
+  const char* act_date;
+  const char* old_words;
+  const char* new_words;
+  const char* new_text_start;
+};
+
+TEST(Instructions, AmendingActsOfTheCorpus) {
+  const InstructionRow rows[] = {
+      {"triples/holidays-10612_by_40216/amending.kaz.md", 1, 0, Operation::insert, "art_3__al_7", "2001-12-13", "", "", "6 шілде - Астана күні;"},
+      {"triples/holidays-10612_by_40216/amending.rus.md", 1, 0, Operation::insert, "art_3__al_7", "2001-12-13", "", "", "День Столицы - 6 июля;"},
+      {"triples/holidays-10612_by_45379/amending.kaz.md", 2, 0, Operation::substitute, "art_3__al_4", "2001-12-13", "22", "21-23", ""},
+      {"triples/holidays-10612_by_45379/amending.rus.md", 2, 0, Operation::substitute, "art_3__al_4", "2001-12-13", "22", "21 - 23", ""},
+      {"triples/holidays-10612_by_45379/amending.rus.md", 2, 1, Operation::delete_, "art_3__al_9", "2001-12-13", "", "", ""},
+      {"triples/security-council-123314_by_164356/amending.rus.md", 5, 2, Operation::new_wording, "art_1__para_2+3", "2018-07-05", "", "", "2. Президент Республики Казахстан является Председателем"},
+      {"triples/security-council-123314_by_164356/amending.kaz.md", 5, 3, Operation::delete_, "art_4__point_5", "2018-07-05", "", "", ""},
+      {"triples/security-council-123314_by_164356/amending.kaz.md", 5, 4, Operation::new_wording, "art_7", "2018-07-05", "", "", "7-бап. Қауіпсіздік Кеңесінің Аппараты"},
+      {"triples/nf-transfer-126297_by_130472/amending.rus.md", 1, 0, Operation::new_wording, "art_1__al_2", "2018-11-30", "", "", "2019 год – 2 700 000 000 тысяч тенге;"},
+      {"triples/nf-transfer-160919_by_167645/amending.kaz.md", 1, 0, Operation::new_wording, "art_1__al_2", "2021-11-30", "", "", "2022 жыл – 4 030 000 000 мың теңге;"},
+  };
+  for (const auto& r : rows) {
+    Document d = parse(testing::read_corpus(r.file), {.source_name = r.file});
+    ASSERT_EQ(d.instructions.size(), r.count) << r.file;
+    const Instruction& i = d.instructions[r.index];
+    EXPECT_EQ(i.op, r.op) << r.file;
+    EXPECT_EQ(i.target_eid, r.eid) << r.file;
+    EXPECT_EQ(i.target_act.date ? i.target_act.date->iso() : "", r.act_date) << r.file;
+    EXPECT_EQ(i.old_words, r.old_words) << r.file;
+    EXPECT_EQ(i.new_words, r.new_words) << r.file;
+    EXPECT_TRUE(i.new_text.starts_with(r.new_text_start)) << r.file << ": " << i.new_text;
+  }
+}
+
+}  // namespace
+}  // namespace zanline
