@@ -40,8 +40,8 @@ int count_note_lines(const std::string& text) {
 }
 
 TEST(Corpus, HasTheExpectedTexts) {
-  // 56 texts: the seed, 9 kz-laws, 16 editions, 30 triple texts.
-  EXPECT_EQ(corpus_texts().size(), 56u);
+  // At least: the seed, 9 kz-laws, 16 editions, 30 texts of the first five triples.
+  EXPECT_GE(corpus_texts().size(), 56u);
 }
 
 TEST(Corpus, EveryTextParsesWithoutErrorsAndEveryNoteHasEvents) {
@@ -58,7 +58,7 @@ TEST(Corpus, EveryTextParsesWithoutErrorsAndEveryNoteHasEvents) {
     EXPECT_NE(d.meta.lang, Language::unknown);
     EXPECT_FALSE(d.body.empty());
   }
-  EXPECT_EQ(total_notes, 55);
+  EXPECT_GE(total_notes, 55);  // 55 in the first 56 texts
 }
 
 TEST(Corpus, LanguageDetection) {
