@@ -114,8 +114,8 @@ INSTANTIATE_TEST_SUITE_P(
                       "editions/gov-143717/versions/2020-06-10.kaz.md",
                       "editions/gov-132554/versions/2021-05-26.rus.md",
                       "kz-laws/1021/kaz.md"),
-    [](const auto& info) {
-      std::string n = info.param;
+    [](const auto& param_info) {
+      std::string n = param_info.param;
       for (char& c : n)
         if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
       return n;
