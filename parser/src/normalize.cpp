@@ -362,6 +362,7 @@ void normalize_plain(const std::vector<Line>& lines, const std::vector<MappedTex
 
     const bool next_continues = i + 1 < lines.size() && !text::trim(fixed[i + 1].str()).empty() &&
                                 indent_of(fixed[i + 1].str()) == 0;
+    const std::size_t content_start = content.original_offset(0);  // before any word moves
     if (auto r = repair_displaced(content, next_continues)) {
       const std::size_t off = content.original_offset(0);
       if (ctx.repair) {
@@ -382,7 +383,7 @@ void normalize_plain(const std::vector<Line>& lines, const std::vector<MappedTex
                             (blanks > 0 && !(prev_open && text::starts_with_lower(content.str())));
     if (starts_new) {
       flush();
-      cur.pos = ctx.index.pos(content.original_offset(0));
+      cur.pos = ctx.index.pos(content_start);
       cur.indent = indent;
       cur.blank_before = blanks;
       cur.text = std::move(content);
