@@ -31,7 +31,7 @@
 
 namespace {
 
-constexpr const char* kVersion = "0.1.0";  // keep in step with project() in CMakeLists.txt
+constexpr const char* kVersion = ZANLINE_VERSION;  // from project() in CMakeLists.txt
 
 constexpr int kExitOk = 0;
 [[maybe_unused]] constexpr int kExitNoResult = 1;  // for queries that find nothing (at, acts)
