@@ -187,6 +187,7 @@ void apply_front_matter(std::string_view yaml, Metadata& meta) {
   meta.act_code = get({"act_code", "registry_number"});
   if (auto d = parse_iso_date(get({"version_date", "version_date.kaz", "version_date.rus"}))) meta.version_date = d;
   meta.caused_by = get({"caused_by.code"});
+  meta.caused_by_requisite = get({"caused_by.requisite"});
   if (std::string req = get({"requisite"}); !req.empty()) {
     ActRef r = refs::parse_act_citation(req);
     if (r.date) meta.date = r.date;

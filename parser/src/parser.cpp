@@ -4,6 +4,7 @@
 
 #include "grammar.hpp"
 #include "normalize.hpp"
+#include "refs.hpp"
 #include "structure.hpp"
 #include "text.hpp"
 
@@ -30,5 +31,17 @@ std::string format_diagnostic(std::string_view source_name, const Diagnostic& d)
   if (!d.code.empty()) s += " [" + d.code + "]";
   return s;
 }
+
+std::string unit_path_to_eid(std::string_view path, Language lang) {
+  return refs::eid_of(refs::parse_unit_path(path, lang));
+}
+
+std::vector<NoteEvent> parse_note(std::string_view note, Language lang) {
+  return parse_note_events(note, lang);
+}
+
+void read_meta_yaml(std::string_view yaml, Metadata& meta) { apply_front_matter(yaml, meta); }
+
+Language detect_language_of(std::string_view text) { return detect_language(text); }
 
 }  // namespace zanline

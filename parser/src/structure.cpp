@@ -61,12 +61,6 @@ int rank(UnitKind k) {
   }
 }
 
-bool ends_with_any(std::string_view s, std::initializer_list<std::string_view> tails) {
-  for (auto t : tails)
-    if (s.size() >= t.size() && s.substr(s.size() - t.size()) == t) return true;
-  return false;
-}
-
 bool terminal_punct(std::string_view s) {
   s = text::trim_right(s);
   return !s.empty() && (s.back() == '.' || s.back() == ';' || s.back() == ':' || s.back() == ',');

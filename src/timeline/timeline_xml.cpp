@@ -1,1 +1,694 @@
-// placeholder
+// Timeline XML: Timeline <-> <timeline xmlns="urn:zanline:timeline:1">, valid against
+// schema/timeline.xsd. Conventions of the document writer (src/output/xml.cpp): camelCase names,
+// empty strings, nullopt and invalid dates left out, ISO dates, 2-space indent, final newline.
+//
+//   <timeline xmlns="urn:zanline:timeline:1" id="10612" uri="/akn/kz/act/law/2001-12-13/267-ii">
+//     <identity type="law" date="2001-12-13" number="267-II" actCode="10612" />
+//     <events>
+//       <event id="e3" type="amended" date="2008-06-25">
+//         <effective rule="from-publication"><text>Настоящий Закон вводится ...</text></effective>
+//         <source type="law" date="2008-06-25" number="47-IV" />
+//         <sourceCode>40216</sourceCode>
+//         <note>Сноска. Статья 3 с изменениями ...</note>
+//       </event>
+//     </events>
+//     <sources><source id="s1" lang="ru" date="2001-12-13" path="sources/ru/2001-12-13.md" ...
+//     <expression lang="ru">
+//       <title>О праздниках в Республике Казахстан</title>
+//       <unit eId="art_3" kind="article" num="3">
+//         <version from="e2" to="e3" status="text" source="s2"><heading>..</heading><text>..
+//
+// Writing: <identity>, <events> and <sources> are always written (possibly empty), so a reader can
+// rely on them; `rule` only when not "none", `amount` only when not 0, a version's `status`
+// always. Every string goes through xml_safe(): invalid UTF-8 and characters XML 1.0 forbids
+// become U+FFFD, and "\r\n" or a lone "\r" become "\n" (an XML parser turns a raw CR into LF
+// anyway, and the timeline keeps lines joined by "\n"). Everything else survives exactly:
+// texts are written as the only child of their element, so the indenting writer adds no
+// whitespace inside them, and attributes escape "\n" and "\t" as character references.
+//
+// Reading takes what the writer writes and nothing else: the root in the default namespace, the
+// elements in schema order, no unknown elements or attributes, known enumeration names, real
+// ISO dates, unique event/source ids, unique unit eIds per expression, one expression per
+// language, and version from/to/source naming an event/source of the file. The first problem
+// found is reported as "timeline.xml:LINE: WHERE: WHAT" and nullopt returned; nothing throws.
+#include <pugixml.hpp>
+
+#include <algorithm>
+#include <charconv>
+#include <cstring>
+#include <initializer_list>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+
+#include "zanline/timeline.hpp"
+
+namespace zanline {
+namespace {
+
+constexpr const char* kNamespace = "urn:zanline:timeline:1";
+constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
+
+// Length of the well-formed UTF-8 sequence at s[i] and its code point; 0 if malformed
+// (overlong, surrogate, beyond U+10FFFF, truncated). Same as in src/output/xml.cpp.
+std::size_t decode_utf8(std::string_view s, std::size_t i, char32_t& cp) {
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+  const unsigned char b0 = byte(i);
+  if (b0 < 0x80) {
+    cp = b0;
+    return 1;
+  }
+  std::size_t len = 0;
+  char32_t min = 0;  // smallest code point of this length; below it the form is overlong
+  if ((b0 & 0xE0) == 0xC0) {
+    len = 2;
+    cp = b0 & 0x1Fu;
+    min = 0x80;
+  } else if ((b0 & 0xF0) == 0xE0) {
+    len = 3;
+    cp = b0 & 0x0Fu;
+    min = 0x800;
+  } else if ((b0 & 0xF8) == 0xF0) {
+    len = 4;
+    cp = b0 & 0x07u;
+    min = 0x10000;
+  } else {
+    return 0;
+  }
+  if (i + len > s.size()) return 0;
+  for (std::size_t k = 1; k < len; ++k) {
+    if ((byte(i + k) & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (byte(i + k) & 0x3Fu);
+  }
+  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+  return len;
+}
+
+// XML 1.0 Char production: #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF].
+bool xml_char(char32_t cp) {
+  return cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF) ||
+         (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF);
+}
+
+// `s` as it can be written and read back unchanged: malformed UTF-8 bytes and characters XML 1.0
+// does not allow become U+FFFD, "\r\n" and "\r" become "\n".
+std::string xml_safe(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    if (s[i] == '\r') {
+      out += '\n';
+      i += i + 1 < s.size() && s[i + 1] == '\n' ? 2 : 1;
+      continue;
+    }
+    char32_t cp = 0;
+    const std::size_t len = decode_utf8(s, i, cp);
+    if (len == 0) {
+      out += kReplacement;
+      ++i;
+    } else {
+      if (xml_char(cp)) {
+        out.append(s, i, len);
+      } else {
+        out += kReplacement;
+      }
+      i += len;
+    }
+  }
+  return out;
+}
+
+// True if `s` is well-formed UTF-8 of characters XML 1.0 allows (a value read back from XML can
+// still hold "&#1;" or a lone surrogate reference).
+bool xml_clean(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    char32_t cp = 0;
+    const std::size_t len = decode_utf8(s, i, cp);
+    if (len == 0 || !xml_char(cp)) return false;
+    i += len;
+  }
+  return true;
+}
+
+// --- writing -------------------------------------------------------------------------------------
+
+bool writable(const std::optional<Date>& d) { return d && d->valid(); }
+
+void attr(pugi::xml_node n, const char* name, std::string_view value) {
+  if (!value.empty()) n.append_attribute(name).set_value(xml_safe(value).c_str());
+}
+void date_attr(pugi::xml_node n, const char* name, const std::optional<Date>& d) {
+  if (writable(d)) attr(n, name, d->iso());
+}
+
+// <name>value</name>, left out when value is empty. The value is the element's only child, so
+// format_indent writes it inline and adds no whitespace to it.
+void text_child(pugi::xml_node parent, const char* name, std::string_view value) {
+  if (value.empty()) return;
+  parent.append_child(name).append_child(pugi::node_pcdata).set_value(xml_safe(value).c_str());
+}
+
+// Empty as far as the XML can tell: an invalid date is not written, so it does not count.
+bool empty(const ActRef& a) {
+  return a.type.empty() && a.issuer.empty() && !writable(a.date) && a.number.empty() &&
+         a.registration.empty();
+}
+bool empty(const Effect& e) {
+  return !writable(e.date) && e.rule == EifKind::none && e.amount == 0 && e.text.empty();
+}
+
+// Same attribute names as the ActRef type of schema/document.xsd.
+void write_act_ref(pugi::xml_node parent, const char* name, const ActRef& a) {
+  if (empty(a)) return;
+  pugi::xml_node n = parent.append_child(name);
+  attr(n, "type", a.type);
+  attr(n, "issuer", a.issuer);
+  date_attr(n, "date", a.date);
+  attr(n, "number", a.number);
+  attr(n, "registration", a.registration);
+}
+
+void write_event(pugi::xml_node parent, const Event& e) {
+  pugi::xml_node n = parent.append_child("event");
+  attr(n, "id", e.id);
+  attr(n, "type", to_string(e.type));
+  date_attr(n, "date", e.date);
+  if (!empty(e.effective)) {
+    const Effect& f = e.effective;
+    pugi::xml_node fn = n.append_child("effective");
+    date_attr(fn, "date", f.date);
+    if (f.rule != EifKind::none) attr(fn, "rule", to_string(f.rule));
+    if (f.amount != 0) fn.append_attribute("amount").set_value(f.amount);
+    text_child(fn, "text", f.text);
+  }
+  write_act_ref(n, "source", e.source);
+  text_child(n, "sourceCode", e.source_code);
+  text_child(n, "note", e.note);
+}
+
+void write_source(pugi::xml_node parent, const SourceFile& s) {
+  pugi::xml_node n = parent.append_child("source");
+  attr(n, "id", s.id);
+  attr(n, "lang", to_string(s.lang));
+  date_attr(n, "date", s.date);
+  attr(n, "path", s.path);
+  attr(n, "sha256", s.sha256);
+  attr(n, "origin", s.origin);
+}
+
+void write_expression(pugi::xml_node parent, const Expression& x) {
+  pugi::xml_node n = parent.append_child("expression");
+  attr(n, "lang", to_string(x.lang));
+  text_child(n, "title", x.title);
+  for (const UnitTimeline& u : x.units) {
+    pugi::xml_node un = n.append_child("unit");
+    attr(un, "eId", u.eid);
+    attr(un, "kind", to_string(u.kind));
+    attr(un, "num", u.num);
+    for (const Version& v : u.versions) {
+      pugi::xml_node vn = un.append_child("version");
+      attr(vn, "from", v.from);
+      attr(vn, "to", v.to);
+      attr(vn, "status", to_string(v.status));
+      attr(vn, "source", v.source);
+      text_child(vn, "heading", v.heading);
+      text_child(vn, "text", v.text);
+    }
+  }
+}
+
+struct StringWriter : pugi::xml_writer {
+  std::string out;
+  void write(const void* data, std::size_t size) override {
+    out.append(static_cast<const char*>(data), size);
+  }
+};
+
+// --- reading -------------------------------------------------------------------------------------
+
+// The enumerator of E whose to_string() is `name`; every to_string ends its switch with "?".
+template <class E>
+std::optional<E> enum_from_string(std::string_view name) {
+  for (int i = 0; i < 256; ++i) {  // enum class: every int is a valid value to ask about
+    const E e = static_cast<E>(i);
+    const char* s = to_string(e);
+    if (std::strcmp(s, "?") == 0) break;
+    if (name == s) return e;
+  }
+  return std::nullopt;
+}
+
+// `s` for an error message: cut after 40 bytes (at a character boundary), so a megabyte of
+// garbage in an attribute gives a one-line message.
+std::string clip(std::string_view s) {
+  constexpr std::size_t kMax = 40;
+  if (s.size() <= kMax) return std::string(s);
+  std::size_t cut = kMax;
+  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+  return std::string(s.substr(0, cut)) + "...";
+}
+std::string quote(std::string_view s) { return "'" + clip(s) + "'"; }
+
+bool is_space(std::string_view s) {
+  return std::all_of(s.begin(), s.end(),
+                     [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
+}
+
+// One element of a content model: <name>, once or (repeated) any number of times.
+struct Slot {
+  std::string_view name;
+  bool required;
+  bool repeated;
+};
+
+class Reader {
+ public:
+  explicit Reader(std::string_view xml) : xml_(xml) {}
+
+  std::optional<Timeline> read();
+  const std::string& error() const { return error_; }
+
+ private:
+  // Records "timeline.xml:LINE: WHERE: MESSAGE" (the first error only); returns false.
+  bool fail(pugi::xml_node n, std::string_view where, const std::string& message);
+  bool fail_at(std::ptrdiff_t offset, std::string_view where, const std::string& message);
+
+  // Only the `allowed` attributes, each at most once.
+  bool check_attrs(pugi::xml_node n, std::string_view where,
+                   std::initializer_list<std::string_view> allowed);
+  // Element children in the order of `slots`; text between them only whitespace.
+  bool check_sequence(pugi::xml_node n, std::string_view where,
+                      std::initializer_list<Slot> slots);
+
+  bool str(pugi::xml_node n, const char* name, std::string_view where, std::string* out,
+           bool required = false);
+  bool date(pugi::xml_node n, const char* name, std::string_view where, std::optional<Date>* out);
+  template <class E>
+  bool enumeration(pugi::xml_node n, const char* name, std::string_view where, E* out);
+  // The text of a simple element <name>...</name>: no attributes, no child elements.
+  bool text(pugi::xml_node n, std::string_view where, std::string* out);
+  bool text_child(pugi::xml_node parent, const char* name, std::string_view where,
+                  std::string* out);
+
+  bool root(pugi::xml_node n, Timeline* t);
+  bool event(pugi::xml_node n, std::size_t index, Event* e);
+  bool act_ref(pugi::xml_node n, std::string_view where, ActRef* a);
+  bool source(pugi::xml_node n, std::size_t index, SourceFile* s);
+  bool expression(pugi::xml_node n, std::set<Language>* langs, Expression* x);
+  bool unit(pugi::xml_node n, std::string_view where, std::set<std::string>* eids,
+            UnitTimeline* u);
+  bool version(pugi::xml_node n, std::string_view where, Version* v);
+
+  std::string_view xml_;
+  std::string error_;
+  std::set<std::string> event_ids_;
+  std::set<std::string> source_ids_;
+};
+
+bool Reader::fail_at(std::ptrdiff_t offset, std::string_view where, const std::string& message) {
+  if (!error_.empty()) return false;
+  error_ = "timeline.xml";
+  if (offset >= 0) {
+    const std::size_t end = std::min(static_cast<std::size_t>(offset), xml_.size());
+    const auto lines = std::count(xml_.begin(), xml_.begin() + static_cast<std::ptrdiff_t>(end),
+                                  '\n');
+    error_ += ":" + std::to_string(lines + 1);
+  }
+  error_ += ": ";
+  if (!where.empty()) error_ += std::string(where) + ": ";
+  error_ += message;
+  return false;
+}
+
+bool Reader::fail(pugi::xml_node n, std::string_view where, const std::string& message) {
+  return fail_at(n.offset_debug(), where, message);
+}
+
+bool Reader::check_attrs(pugi::xml_node n, std::string_view where,
+                         std::initializer_list<std::string_view> allowed) {
+  std::set<std::string_view> seen;
+  for (const pugi::xml_attribute a : n.attributes()) {
+    const std::string_view name = a.name();
+    if (std::find(allowed.begin(), allowed.end(), name) == allowed.end()) {
+      return fail(n, where, "unexpected attribute " + quote(name) + " on <" + n.name() + ">");
+    }
+    if (!seen.insert(name).second) {
+      return fail(n, where, "attribute " + std::string(name) + " given twice");
+    }
+  }
+  return true;
+}
+
+bool Reader::check_sequence(pugi::xml_node n, std::string_view where,
+                            std::initializer_list<Slot> slots) {
+  const Slot* slot = slots.begin();
+  bool seen = false;  // *slot has been matched at least once
+  const std::string parent = std::string("<") + n.name() + ">";
+  for (const pugi::xml_node c : n.children()) {
+    if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) {
+      if (is_space(c.value())) continue;
+      return fail(c, where, "unexpected text " + quote(c.value()) + " in " + parent);
+    }
+    if (c.type() != pugi::node_element) continue;  // comments, processing instructions
+    const std::string_view name = c.name();
+    while (slot != slots.end() && slot->name != name) {
+      if (slot->required && !seen) {
+        return fail(c, where, "missing <" + std::string(slot->name) + "> in " + parent);
+      }
+      ++slot;
+      seen = false;
+    }
+    if (slot == slots.end()) {
+      return fail(c, where, "unexpected element <" + clip(name) + "> in " + parent +
+                                " (unknown or out of order)");
+    }
+    if (seen && !slot->repeated) {
+      return fail(c, where, "<" + std::string(name) + "> given twice in " + parent);
+    }
+    seen = true;
+  }
+  for (; slot != slots.end(); ++slot, seen = false) {
+    if (slot->required && !seen) {
+      return fail(n, where, "missing <" + std::string(slot->name) + "> in " + parent);
+    }
+  }
+  return true;
+}
+
+bool Reader::str(pugi::xml_node n, const char* name, std::string_view where, std::string* out,
+                 bool required) {
+  const pugi::xml_attribute a = n.attribute(name);
+  const std::string_view value = a.value();
+  if (required && value.empty()) {
+    return fail(n, where, std::string("missing attribute ") + name + " on <" + n.name() + ">");
+  }
+  if (!xml_clean(value)) {
+    return fail(n, where, std::string("attribute ") + name +
+                              " holds invalid UTF-8 or a character XML does not allow");
+  }
+  *out = value;
+  return true;
+}
+
+bool Reader::date(pugi::xml_node n, const char* name, std::string_view where,
+                  std::optional<Date>* out) {
+  const pugi::xml_attribute a = n.attribute(name);
+  if (!a) {
+    out->reset();
+    return true;
+  }
+  *out = parse_iso_date(a.value());
+  if (*out) return true;
+  std::string message = "bad date " + quote(a.value());
+  if (std::strcmp(name, "date") != 0) message += std::string(" in ") + name;
+  return fail(n, where, message);
+}
+
+template <class E>
+bool Reader::enumeration(pugi::xml_node n, const char* name, std::string_view where, E* out) {
+  const pugi::xml_attribute a = n.attribute(name);
+  if (!a) return fail(n, where, std::string("missing attribute ") + name + " on <" + n.name() + ">");
+  const std::optional<E> e = enum_from_string<E>(a.value());
+  if (!e) return fail(n, where, std::string("unknown ") + name + " " + quote(a.value()));
+  *out = *e;
+  return true;
+}
+
+bool Reader::text(pugi::xml_node n, std::string_view where, std::string* out) {
+  if (!check_attrs(n, where, {})) return false;
+  out->clear();
+  for (const pugi::xml_node c : n.children()) {
+    if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) {
+      *out += c.value();
+    } else if (c.type() == pugi::node_element) {
+      return fail(c, where, std::string("unexpected element <") + c.name() + "> in <" + n.name() +
+                                ">");
+    }
+  }
+  if (!xml_clean(*out)) {
+    return fail(n, where, std::string("<") + n.name() +
+                              "> holds invalid UTF-8 or a character XML does not allow");
+  }
+  return true;
+}
+
+bool Reader::text_child(pugi::xml_node parent, const char* name, std::string_view where,
+                        std::string* out) {
+  const pugi::xml_node c = parent.child(name);
+  if (!c) {
+    out->clear();
+    return true;
+  }
+  return text(c, where, out);
+}
+
+bool Reader::act_ref(pugi::xml_node n, std::string_view where, ActRef* a) {
+  return check_attrs(n, where, {"type", "issuer", "date", "number", "registration"}) &&
+         str(n, "type", where, &a->type) && str(n, "issuer", where, &a->issuer) &&
+         date(n, "date", where, &a->date) && str(n, "number", where, &a->number) &&
+         str(n, "registration", where, &a->registration);
+}
+
+// Where an element with an id is: "event e3", or "event #3" (1-based) before its id is known.
+std::string where_id(const char* what, pugi::xml_node n, const char* id_attr, std::size_t index) {
+  const std::string_view id = n.attribute(id_attr).value();
+  if (id.empty()) return std::string(what) + " #" + std::to_string(index + 1);
+  return std::string(what) + " " + clip(id);
+}
+
+bool Reader::event(pugi::xml_node n, std::size_t index, Event* e) {
+  const std::string where = where_id("event", n, "id", index);
+  if (!check_attrs(n, where, {"id", "type", "date"}) ||
+      !check_sequence(n, where, {{"effective", false, false},
+                                 {"source", false, false},
+                                 {"sourceCode", false, false},
+                                 {"note", false, false}}) ||
+      !str(n, "id", where, &e->id, true) || !enumeration(n, "type", where, &e->type) ||
+      !date(n, "date", where, &e->date)) {
+    return false;
+  }
+  if (!event_ids_.insert(e->id).second) return fail(n, where, "duplicate event id");
+  if (const pugi::xml_node f = n.child("effective")) {
+    const std::string fwhere = where + ": effective";
+    Effect& effect = e->effective;
+    if (!check_attrs(f, fwhere, {"date", "rule", "amount"}) ||
+        !check_sequence(f, fwhere, {{"text", false, false}}) ||
+        !date(f, "date", fwhere, &effect.date) ||
+        (f.attribute("rule") && !enumeration(f, "rule", fwhere, &effect.rule)) ||
+        !text_child(f, "text", fwhere, &effect.text)) {
+      return false;
+    }
+    if (const pugi::xml_attribute amount = f.attribute("amount")) {
+      const std::string_view s = amount.value();
+      const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), effect.amount);
+      if (s.empty() || ec != std::errc() || end != s.data() + s.size()) {
+        return fail(f, fwhere, "bad amount " + quote(s));
+      }
+    }
+  }
+  if (const pugi::xml_node s = n.child("source")) {
+    if (!act_ref(s, where + ": source", &e->source)) return false;
+  }
+  return text_child(n, "sourceCode", where, &e->source_code) &&
+         text_child(n, "note", where, &e->note);
+}
+
+bool Reader::source(pugi::xml_node n, std::size_t index, SourceFile* s) {
+  const std::string where = where_id("source", n, "id", index);
+  if (!check_attrs(n, where, {"id", "lang", "date", "path", "sha256", "origin"}) ||
+      !check_sequence(n, where, {}) || !str(n, "id", where, &s->id, true) ||
+      !enumeration(n, "lang", where, &s->lang) || !date(n, "date", where, &s->date) ||
+      !str(n, "path", where, &s->path) || !str(n, "sha256", where, &s->sha256) ||
+      !str(n, "origin", where, &s->origin)) {
+    return false;
+  }
+  if (!source_ids_.insert(s->id).second) return fail(n, where, "duplicate source id");
+  return true;
+}
+
+bool Reader::version(pugi::xml_node n, std::string_view where, Version* v) {
+  if (!check_attrs(n, where, {"from", "to", "status", "source"}) ||
+      !check_sequence(n, where, {{"heading", false, false}, {"text", false, false}}) ||
+      !str(n, "from", where, &v->from, true) || !str(n, "to", where, &v->to) ||
+      !enumeration(n, "status", where, &v->status) || !str(n, "source", where, &v->source) ||
+      !text_child(n, "heading", where, &v->heading) || !text_child(n, "text", where, &v->text)) {
+    return false;
+  }
+  for (const char* name : {"to", "source"}) {  // present means non-empty, as the writer does
+    if (n.attribute(name) && !*n.attribute(name).value()) {
+      return fail(n, where, std::string("empty attribute ") + name);
+    }
+  }
+  for (const std::string* id : {&v->from, &v->to}) {
+    if (!id->empty() && !event_ids_.contains(*id)) {
+      return fail(n, where, "no event " + quote(*id) + " in <events>");
+    }
+  }
+  if (!v->source.empty() && !source_ids_.contains(v->source)) {
+    return fail(n, where, "no source " + quote(v->source) + " in <sources>");
+  }
+  return true;
+}
+
+bool Reader::unit(pugi::xml_node n, std::string_view where_expression,
+                  std::set<std::string>* eids, UnitTimeline* u) {
+  const std::string_view eid = n.attribute("eId").value();
+  const std::string where = std::string(where_expression) + ": unit " +
+                            (eid.empty() ? std::string("without eId") : clip(eid));
+  if (!check_attrs(n, where, {"eId", "kind", "num"}) ||
+      !check_sequence(n, where, {{"version", false, true}}) ||
+      !str(n, "eId", where, &u->eid, true) || !enumeration(n, "kind", where, &u->kind) ||
+      !str(n, "num", where, &u->num)) {
+    return false;
+  }
+  if (!eids->insert(u->eid).second) return fail(n, where, "duplicate unit eId");
+  std::size_t index = 0;
+  for (const pugi::xml_node vn : n.children("version")) {
+    Version& v = u->versions.emplace_back();
+    if (!version(vn, where + ": version " + std::to_string(++index), &v)) return false;
+  }
+  return true;
+}
+
+bool Reader::expression(pugi::xml_node n, std::set<Language>* langs, Expression* x) {
+  const std::string where = std::string("expression ") + clip(n.attribute("lang").value());
+  if (!check_attrs(n, where, {"lang"}) ||
+      !check_sequence(n, where, {{"title", false, false}, {"unit", false, true}}) ||
+      !enumeration(n, "lang", where, &x->lang) || !text_child(n, "title", where, &x->title)) {
+    return false;
+  }
+  if (!langs->insert(x->lang).second) return fail(n, where, "second expression in this language");
+  std::set<std::string> eids;
+  for (const pugi::xml_node un : n.children("unit")) {
+    if (!unit(un, where, &eids, &x->units.emplace_back())) return false;
+  }
+  return true;
+}
+
+bool Reader::root(pugi::xml_node n, Timeline* t) {
+  if (std::strcmp(n.name(), "timeline") != 0) {
+    return fail(n, "", "root element is <" + clip(n.name()) + ">" +
+                           ", expected <timeline> in namespace " + kNamespace);
+  }
+  const pugi::xml_attribute ns = n.attribute("xmlns");
+  if (!ns) return fail(n, "", std::string("<timeline> has no namespace, expected ") + kNamespace);
+  if (std::strcmp(ns.value(), kNamespace) != 0) {
+    return fail(n, "", "<timeline> is in namespace " + quote(ns.value()) + ", expected " +
+                           kNamespace);
+  }
+  const std::string where = "timeline";
+  for (const pugi::xml_attribute a : n.attributes()) {
+    const std::string_view name = a.name();
+    if (name.starts_with("xmlns:") || name.starts_with("xsi:")) continue;  // schemaLocation
+    if (name != "xmlns" && name != "id" && name != "uri") {
+      return fail(n, where, "unexpected attribute " + quote(name) + " on <timeline>");
+    }
+  }
+  if (!str(n, "id", where, &t->id) || !str(n, "uri", where, &t->uri) ||
+      !check_sequence(n, where, {{"identity", true, false},
+                                 {"events", true, false},
+                                 {"sources", true, false},
+                                 {"expression", false, true}})) {
+    return false;
+  }
+
+  const pugi::xml_node identity = n.child("identity");
+  if (!check_attrs(identity, "identity",
+                   {"type", "date", "number", "registration", "registered", "actCode"}) ||
+      !check_sequence(identity, "identity", {}) || !str(identity, "type", "identity", &t->type) ||
+      !date(identity, "date", "identity", &t->date) ||
+      !str(identity, "number", "identity", &t->number) ||
+      !str(identity, "registration", "identity", &t->registration) ||
+      !date(identity, "registered", "identity", &t->registered) ||
+      !str(identity, "actCode", "identity", &t->act_code)) {
+    return false;
+  }
+
+  const pugi::xml_node events = n.child("events");
+  if (!check_attrs(events, "events", {}) ||
+      !check_sequence(events, "events", {{"event", false, true}})) {
+    return false;
+  }
+  std::size_t index = 0;
+  for (const pugi::xml_node e : events.children("event")) {
+    if (!event(e, index++, &t->events.emplace_back())) return false;
+  }
+
+  const pugi::xml_node sources = n.child("sources");
+  if (!check_attrs(sources, "sources", {}) ||
+      !check_sequence(sources, "sources", {{"source", false, true}})) {
+    return false;
+  }
+  index = 0;
+  for (const pugi::xml_node s : sources.children("source")) {
+    if (!source(s, index++, &t->sources.emplace_back())) return false;
+  }
+
+  std::set<Language> langs;
+  for (const pugi::xml_node x : n.children("expression")) {
+    if (!expression(x, &langs, &t->expressions.emplace_back())) return false;
+  }
+  return true;
+}
+
+std::optional<Timeline> Reader::read() {
+  pugi::xml_document doc;
+  // parse_ws_pcdata keeps whitespace-only texts (a version text "\n"); whitespace between
+  // elements is skipped by check_sequence.
+  const pugi::xml_parse_result r = doc.load_buffer(
+      xml_.data(), xml_.size(), pugi::parse_default | pugi::parse_ws_pcdata, pugi::encoding_utf8);
+  if (!r) {
+    fail_at(r.offset, "", std::string("not well-formed XML: ") + r.description());
+    return std::nullopt;
+  }
+  const pugi::xml_node n = doc.document_element();
+  if (!n) {
+    fail_at(-1, "", "no root element");
+    return std::nullopt;
+  }
+  Timeline t;
+  if (!root(n, &t)) return std::nullopt;
+  return t;
+}
+
+}  // namespace
+
+std::string timeline_to_xml(const Timeline& t) {
+  pugi::xml_document xml;
+  pugi::xml_node decl = xml.append_child(pugi::node_declaration);
+  decl.append_attribute("version").set_value("1.0");
+  decl.append_attribute("encoding").set_value("UTF-8");
+
+  pugi::xml_node root = xml.append_child("timeline");
+  root.append_attribute("xmlns").set_value(kNamespace);
+  attr(root, "id", t.id);
+  attr(root, "uri", t.uri);
+
+  pugi::xml_node identity = root.append_child("identity");
+  attr(identity, "type", t.type);
+  date_attr(identity, "date", t.date);
+  attr(identity, "number", t.number);
+  attr(identity, "registration", t.registration);
+  date_attr(identity, "registered", t.registered);
+  attr(identity, "actCode", t.act_code);
+
+  pugi::xml_node events = root.append_child("events");
+  for (const Event& e : t.events) write_event(events, e);
+  pugi::xml_node sources = root.append_child("sources");
+  for (const SourceFile& s : t.sources) write_source(sources, s);
+  for (const Expression& x : t.expressions) write_expression(root, x);
+
+  StringWriter writer;
+  xml.save(writer, "  ", pugi::format_indent, pugi::encoding_utf8);
+  return std::move(writer.out);
+}
+
+std::optional<Timeline> timeline_from_xml(const std::string& xml, std::string* error) {
+  Reader reader(xml);
+  std::optional<Timeline> t = reader.read();
+  if (error) *error = t ? std::string() : reader.error();
+  return t;
+}
+
+}  // namespace zanline

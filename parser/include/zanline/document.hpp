@@ -152,6 +152,7 @@ struct Metadata {
   std::string act_code;  // "10612" (zan.gov.kz document code)
   std::optional<Date> version_date;
   std::string caused_by;  // act code of the act that caused this edition
+  std::string caused_by_requisite;  // "Закон Республики Казахстан от 22 апреля 2009 года № 152-IV"
   SourcePos pos;
 };
 

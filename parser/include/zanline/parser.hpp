@@ -16,6 +16,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "zanline/document.hpp"
 
@@ -35,5 +36,17 @@ Document parse(std::string_view bytes, const ParseOptions& options = {});
 
 // "file:line:col: severity: message [code]"
 std::string format_diagnostic(std::string_view source_name, const Diagnostic& d);
+
+// Small grammars the rest of zanline needs on their own:
+//   unit_path_to_eid("2-тармақ 1) тармақша", Language::kk) == "para_2__point_1"
+//   unit_path_to_eid("приложение 1 пункт 8", Language::ru) == "app_1__para_8"   ("" if none)
+std::string unit_path_to_eid(std::string_view path, Language lang);
+// The events of one note or in-body marker ("Күші жойылды - ҚР Үкіметінің 29.12.2018 № 936
+// қаулысымен"), without the "Ескерту."/"Сноска." word.
+std::vector<NoteEvent> parse_note(std::string_view note, Language lang);
+// "key: value" YAML of meta.yaml files and front matter -> act code, version date, caused_by ...
+void read_meta_yaml(std::string_view yaml, Metadata& meta);
+// Kazakh/Russian detection by letter frequencies (kk, ru, or unknown without Cyrillic).
+Language detect_language_of(std::string_view text);
 
 }  // namespace zanline

@@ -21,3 +21,13 @@ std::string to_json(const Document& doc);
 std::string to_text(const Document& doc);
 
 }  // namespace zanline
+
+// Point-in-time answers (zanline at): XML valid against schema/answer.xsd, and JSON with the same
+// names. Declared here so that every writer of zanline lives in one module.
+namespace zanline {
+struct AtResult;
+struct Timeline;
+inline constexpr const char* kAnswerNamespace = "urn:zanline:answer:1";
+std::string at_to_xml(const AtResult& r, const Timeline& t);
+std::string at_to_json(const AtResult& r, const Timeline& t);
+}  // namespace zanline
