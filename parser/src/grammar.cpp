@@ -33,6 +33,8 @@ constexpr ActionWord kActionWords[] = {
     {"изменен", NoteAction::amended},
     {"толықтырылды", NoteAction::supplemented},
     {"дополнен", NoteAction::supplemented},
+    {"заменен", NoteAction::amended},
+    {"ауыстырылды", NoteAction::amended},
     {"алып тасталды", NoteAction::excluded},
     {"исключен", NoteAction::excluded},
     {"күші жойылды", NoteAction::repealed},
@@ -61,6 +63,8 @@ std::string note_target(std::string_view target_text, Language lang) {
   std::vector<UnitStep> path = refs::parse_unit_path(target_text, lang);
   if (!path.empty()) return refs::eid_of(path);
   if (lower.starts_with("тақырып") || lower.starts_with("заголов")) return "title";
+  if (lower.starts_with("мәтін") || lower.starts_with("в тексте") || lower.starts_with("по всему тексту"))
+    return "act";
   if (lower.starts_with("кіріспе") || lower.starts_with("преамбул")) return "preamble";
   if (lower.starts_with("қосымша") || lower.starts_with("приложени")) return "app";
   if (names_whole_act(lower)) {

@@ -123,7 +123,29 @@ std::string find_number(std::string_view s, std::size_t from, std::size_t* end) 
   std::string_view n = sv(num);
   while (!n.empty() && (n.back() == '.' || n.back() == ',' || n.back() == '-')) n.remove_suffix(1);
   if (end) *end = offset_in(s, num) + n.size();
-  return std::string(n);
+  // A convocation number is a Roman numeral; sources often type it with Cyrillic "І" (U+0406):
+  // "№ 267-ІІ", "245-VІ". The number is an identifier, so it is normalised to Latin "I" (the
+  // text itself is untouched) — "267-II" then finds the act whichever letter was typed.
+  std::string out(n);
+  const std::size_t dash = out.rfind('-');
+  if (dash != std::string::npos) {
+    std::string tail = out.substr(dash + 1);
+    bool roman = !tail.empty();
+    std::string latin;
+    for (std::size_t i = 0; i < tail.size();) {
+      if (tail.compare(i, 2, "І") == 0) {
+        latin += 'I';
+        i += 2;
+      } else if (tail[i] == 'I' || tail[i] == 'V' || tail[i] == 'X') {
+        latin += tail[i++];
+      } else {
+        roman = false;
+        break;
+      }
+    }
+    if (roman) out = out.substr(0, dash + 1) + latin;
+  }
+  return out;
 }
 
 std::string act_type_of(std::string_view word) {

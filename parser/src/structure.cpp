@@ -392,6 +392,16 @@ std::vector<Block> Builder::run() {
     if (RE2::FullMatch(t, patterns::kNote(), nullptr, &note_body)) {
       b.kind = BlockKind::note;
       b.unit = current_eid();
+      // "> *Ескерту. Мәтінде:*" goes on in the italic paragraphs that follow, up to the one that
+      // ends with a full stop (3845 after.kaz.md: "... ауыстырылды;" ... "Заңымен.").
+      if (md && text::trim_right(t).ends_with(":")) {
+        while (i + 1 < ps.size() && decor[i + 1].emphasis && !decor[i + 1].quote &&
+               !RE2::FullMatch(decor[i + 1].text, patterns::kNote(), nullptr, nullptr)) {
+          ++i;
+          b.text += "\n" + decor[i].text;
+          if (text::trim_right(decor[i].text).ends_with(".")) break;
+        }
+      }
       blocks_.push_back(std::move(b));
       continue;
     }
