@@ -239,14 +239,28 @@ std::optional<E> enum_from_string(std::string_view name) {
   return std::nullopt;
 }
 
-// `s` for an error message: cut after 40 bytes (at a character boundary), so a megabyte of
-// garbage in an attribute gives a one-line message.
+// `s` for an error message, on one line: cut after 40 bytes (at a character boundary), so a
+// megabyte of garbage in an attribute gives a short message; line breaks and tabs as \n \r \t.
 std::string clip(std::string_view s) {
   constexpr std::size_t kMax = 40;
-  if (s.size() <= kMax) return std::string(s);
-  std::size_t cut = kMax;
-  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
-  return std::string(s.substr(0, cut)) + "...";
+  std::size_t cut = s.size();
+  if (cut > kMax) {
+    cut = kMax;
+    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+  }
+  std::string out;
+  for (const char c : s.substr(0, cut)) {
+    if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else {
+      out += c;
+    }
+  }
+  return cut < s.size() ? out + "..." : out;
 }
 std::string quote(std::string_view s) { return "'" + clip(s) + "'"; }
 
@@ -351,20 +365,21 @@ bool Reader::check_sequence(pugi::xml_node n, std::string_view where,
       return fail(c, where, "unexpected text " + quote(c.value()) + " in " + parent);
     }
     if (c.type() != pugi::node_element) continue;  // comments, processing instructions
-    const std::string_view name = c.name();
+    const std::string name = clip(c.name());
+    if (std::none_of(slots.begin(), slots.end(), [&](const Slot& s) { return s.name == name; })) {
+      return fail(c, where, "unexpected element <" + name + "> in " + parent);
+    }
     while (slot != slots.end() && slot->name != name) {
       if (slot->required && !seen) {
-        return fail(c, where, "missing <" + std::string(slot->name) + "> in " + parent);
+        return fail(c, where, "missing <" + std::string(slot->name) + "> before <" + name +
+                                  "> in " + parent);
       }
       ++slot;
       seen = false;
     }
-    if (slot == slots.end()) {
-      return fail(c, where, "unexpected element <" + clip(name) + "> in " + parent +
-                                " (unknown or out of order)");
-    }
+    if (slot == slots.end()) return fail(c, where, "<" + name + "> out of order in " + parent);
     if (seen && !slot->repeated) {
-      return fail(c, where, "<" + std::string(name) + "> given twice in " + parent);
+      return fail(c, where, "<" + name + "> given twice in " + parent);
     }
     seen = true;
   }
