@@ -13,32 +13,19 @@
 #include <string>
 #include <vector>
 
+#include "cli_util.hpp"
+
 namespace fs = std::filesystem;
+using zanline::testing::CliResult;
+using zanline::testing::run_cli;
+using zanline::testing::shell_quote;
+using zanline::testing::slurp;
 
 namespace {
 
 const std::string kCli = ZANLINE_CLI;
 const fs::path kCorpus = ZANLINE_CORPUS_DIR;
 const fs::path kSeed = kCorpus / "seed" / "order-130-nk-2022-04-19.kaz.txt";
-
-struct CliResult {
-  int exit_code = -1;  // 128 + signal if the binary was killed
-  std::string out;
-  std::string err;
-};
-
-std::string shell_quote(const std::string& s) {
-  std::string q = "'";
-  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return q + "'";
-}
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 void write_file(const fs::path& p, const std::string& bytes) {
   std::ofstream out(p, std::ios::binary);
@@ -69,18 +56,7 @@ class CliTest : public ::testing::Test {
 
   // Runs `zanline <args>` with stdin from `stdin_path` (or /dev/null).
   CliResult zanline(const std::string& args, const fs::path& stdin_path = "/dev/null") {
-    const fs::path out = dir_ / ".stdout", err = dir_ / ".stderr";
-    const std::string cmd = shell_quote(kCli) + " " + args + " <" +
-                            shell_quote(stdin_path.string()) + " >" + shell_quote(out.string()) +
-                            " 2>" + shell_quote(err.string());
-    const int status = std::system(cmd.c_str());
-    CliResult r;
-    if (status != -1 && WIFEXITED(status)) r.exit_code = WEXITSTATUS(status);
-    r.out = slurp(out);
-    r.err = slurp(err);
-    fs::remove(out);
-    fs::remove(err);
-    return r;
+    return run_cli(kCli, args, dir_, stdin_path);
   }
 
   fs::path file(const std::string& name, const std::string& bytes) {
