@@ -153,8 +153,9 @@ Timeline holidays_timeline() {
   t.events.push_back(event("e1", EventType::adopted, Date{2001, 12, 13}));
   Event eif = event("e2", EventType::entry_into_force, std::nullopt);
   eif.effective.rule = EifKind::from_publication;
-  eif.effective.text = "1. Настоящий Закон вводится в действие со дня его официального "
-                       "опубликования.";
+  eif.effective.text =
+      "1. Настоящий Закон вводится в действие со дня его официального "
+      "опубликования.";
   t.events.push_back(eif);
   t.events.push_back(amended_by_law(
       "e3", Date{2008, 6, 25}, "47-IV", "40216",
@@ -201,11 +202,11 @@ Timeline holidays_timeline() {
   Expression ru;
   ru.lang = Language::ru;
   ru.title = "О праздниках в Республике Казахстан";
-  ru.units.push_back(unit(
-      "art_2", UnitKind::article, "2",
-      {version("e2", "", VersionStatus::text, "s2", "Национальные праздники",
-               "Национальным праздником в Республике Казахстан является День Независимости 16 "
-               "декабря, отмечаемый 16-17 декабря.")}));
+  ru.units.push_back(
+      unit("art_2", UnitKind::article, "2",
+           {version("e2", "", VersionStatus::text, "s2", "Национальные праздники",
+                    "Национальным праздником в Республике Казахстан является День Независимости 16 "
+                    "декабря, отмечаемый 16-17 декабря.")}));
   const std::string ru_heading = "Государственные праздники";
   ru.units.push_back(unit("art_3", UnitKind::article, "3",
                           {version("e2", "e3", VersionStatus::text, "s2", ru_heading, kArt3Ru2001),
@@ -267,13 +268,15 @@ Timeline seed_timeline() {
   repeal.effective.rule = EifKind::from_date;
   repeal.effective.text = "01.01.2026 бастап қолданысқа енгізіледі";
   repeal.source.type = "order";
-  repeal.source.issuer = "Қазақстан Республикасы Премьер-Министрінің орынбасары – Жасанды "
-                         "интеллект және цифрлық даму министрінің";
+  repeal.source.issuer =
+      "Қазақстан Республикасы Премьер-Министрінің орынбасары – Жасанды "
+      "интеллект және цифрлық даму министрінің";
   repeal.source.date = Date{2025, 10, 20};
   repeal.source.number = "521/НҚ";
-  repeal.note = "Ескерту. Бұйрықтың күші жойылды - ҚР Премьер-Министрінің орынбасары – Жасанды "
-                "интеллект және цифрлық даму министрінің 20.10.2025 № 521/НҚ (01.01.2026 бастап "
-                "қолданысқа енгізіледі) бұйрығымен.";
+  repeal.note =
+      "Ескерту. Бұйрықтың күші жойылды - ҚР Премьер-Министрінің орынбасары – Жасанды "
+      "интеллект және цифрлық даму министрінің 20.10.2025 № 521/НҚ (01.01.2026 бастап "
+      "қолданысқа енгізіледі) бұйрығымен.";
   t.events.push_back(repeal);
 
   // Edition date unknown: the file is the text as published, with the repeal note added later.
@@ -391,8 +394,8 @@ void expect_same(const Timeline& a, const Timeline& b) {
 // Parses with the flags a reader of the format should use: parse_ws_pcdata_single keeps a
 // whitespace-only text ("\n") but not indentation.
 void parse_xml(const std::string& xml, pugi::xml_document& out) {
-  const pugi::xml_parse_result r = out.load_buffer(
-      xml.data(), xml.size(), pugi::parse_default | pugi::parse_ws_pcdata_single);
+  const pugi::xml_parse_result r =
+      out.load_buffer(xml.data(), xml.size(), pugi::parse_default | pugi::parse_ws_pcdata_single);
   ASSERT_TRUE(r) << r.description() << " at offset " << r.offset;
 }
 
@@ -411,8 +414,8 @@ std::string schema_errors(const std::string& xml) {
   const std::string xml_path = base.string() + ".xml";
   const std::string log_path = base.string() + ".log";
   std::ofstream(xml_path, std::ios::binary) << xml;
-  const std::string cmd = "xmllint --noout --schema '" + std::string(kSchema) + "' '" +
-                          xml_path + "' >'" + log_path + "' 2>&1";
+  const std::string cmd = "xmllint --noout --schema '" + std::string(kSchema) + "' '" + xml_path +
+                          "' >'" + log_path + "' 2>&1";
   const int rc = std::system(cmd.c_str());
   std::stringstream log;
   log << std::ifstream(log_path).rdbuf();
@@ -444,9 +447,10 @@ std::string replace(std::string xml, const std::string& from, const std::string&
 
 std::size_t line_of(const std::string& xml, const std::string& needle) {
   const std::size_t p = xml.find(needle);
-  return p == std::string::npos ? 0 : static_cast<std::size_t>(std::count(
-                                          xml.begin(), xml.begin() + static_cast<long>(p), '\n')) +
-                                          1;
+  return p == std::string::npos ? 0
+                                : static_cast<std::size_t>(std::count(
+                                      xml.begin(), xml.begin() + static_cast<long>(p), '\n')) +
+                                      1;
 }
 
 // --- round trip ----------------------------------------------------------------------------------
@@ -497,8 +501,9 @@ TEST(TimelineXmlTest, EmptyTimelineRoundTrips) {
 TEST(TimelineXmlTest, IsDeterministicAndIndentedWithTwoSpaces) {
   const std::string xml = timeline_to_xml(seed_timeline());
   EXPECT_EQ(xml, timeline_to_xml(seed_timeline()));
-  EXPECT_NE(xml.find("\n  <events>\n    <event id=\"e1\" type=\"adopted\" date=\"2022-04-19\" />\n"),
-            std::string::npos)
+  EXPECT_NE(
+      xml.find("\n  <events>\n    <event id=\"e1\" type=\"adopted\" date=\"2022-04-19\" />\n"),
+      std::string::npos)
       << xml;
 }
 
@@ -553,8 +558,7 @@ TEST(TimelineXmlTest, HolidaysAttributesAsPugixmlReadsThem) {
   EXPECT_STREQ(e4.child("source").attribute("date").value(), "2009-04-22");
   EXPECT_FALSE(e4.child("source").attribute("issuer"));
   EXPECT_STREQ(e4.child_value("sourceCode"), "45379");
-  EXPECT_NE(std::string(e4.child_value("note")).find("от 22.04.2009 N 152-IV"),
-            std::string::npos);
+  EXPECT_NE(std::string(e4.child_value("note")).find("от 22.04.2009 N 152-IV"), std::string::npos);
   std::vector<std::string> e4_children;
   for (const pugi::xml_node c : e4.children()) e4_children.push_back(c.name());
   EXPECT_EQ(e4_children, (std::vector<std::string>{"effective", "source", "sourceCode", "note"}));
@@ -727,7 +731,7 @@ TEST(TimelineXmlTest, InvalidDatesAreLeftOut) {
 struct Malformed {
   const char* name;
   std::string xml;
-  std::string error;  // expected to occur in the message
+  std::string error;    // expected to occur in the message
   bool schema_rejects;  // xmllint against timeline.xsd says no as well
 };
 
@@ -861,7 +865,9 @@ TEST(TimelineXmlTest, TruncatedAndMutatedFilesNeverCrash) {
     EXPECT_FALSE(error.empty()) << n;
   }
   std::mt19937 rng(130);
-  const char alphabet[] = "<>/=\"'&;# \n\x01\xff" "a-e1";
+  const char alphabet[] =
+      "<>/=\"'&;# \n\x01\xff"
+      "a-e1";
   for (int i = 0; i < 2000; ++i) {
     std::string mutated = good;
     mutated[rng() % mutated.size()] = alphabet[rng() % (sizeof alphabet - 1)];

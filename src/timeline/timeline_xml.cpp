@@ -292,8 +292,7 @@ class Reader {
   bool check_attrs(pugi::xml_node n, std::string_view where,
                    std::initializer_list<std::string_view> allowed);
   // Element children in the order of `slots`; text between them only whitespace.
-  bool check_sequence(pugi::xml_node n, std::string_view where,
-                      std::initializer_list<Slot> slots);
+  bool check_sequence(pugi::xml_node n, std::string_view where, std::initializer_list<Slot> slots);
 
   bool str(pugi::xml_node n, const char* name, std::string_view where, std::string* out,
            bool required = false);
@@ -310,8 +309,7 @@ class Reader {
   bool act_ref(pugi::xml_node n, std::string_view where, ActRef* a);
   bool source(pugi::xml_node n, std::size_t index, SourceFile* s);
   bool expression(pugi::xml_node n, std::set<Language>* langs, Expression* x);
-  bool unit(pugi::xml_node n, std::string_view where, std::set<std::string>* eids,
-            UnitTimeline* u);
+  bool unit(pugi::xml_node n, std::string_view where, std::set<std::string>* eids, UnitTimeline* u);
   bool version(pugi::xml_node n, std::string_view where, Version* v);
 
   std::string_view xml_;
@@ -325,8 +323,8 @@ bool Reader::fail_at(std::ptrdiff_t offset, std::string_view where, const std::s
   error_ = "timeline.xml";
   if (offset >= 0) {
     const std::size_t end = std::min(static_cast<std::size_t>(offset), xml_.size());
-    const auto lines = std::count(xml_.begin(), xml_.begin() + static_cast<std::ptrdiff_t>(end),
-                                  '\n');
+    const auto lines =
+        std::count(xml_.begin(), xml_.begin() + static_cast<std::ptrdiff_t>(end), '\n');
     error_ += ":" + std::to_string(lines + 1);
   }
   error_ += ": ";
@@ -371,8 +369,8 @@ bool Reader::check_sequence(pugi::xml_node n, std::string_view where,
     }
     while (slot != slots.end() && slot->name != name) {
       if (slot->required && !seen) {
-        return fail(c, where, "missing <" + std::string(slot->name) + "> before <" + name +
-                                  "> in " + parent);
+        return fail(c, where,
+                    "missing <" + std::string(slot->name) + "> before <" + name + "> in " + parent);
       }
       ++slot;
       seen = false;
@@ -399,8 +397,9 @@ bool Reader::str(pugi::xml_node n, const char* name, std::string_view where, std
     return fail(n, where, std::string("missing attribute ") + name + " on <" + n.name() + ">");
   }
   if (!xml_clean(value)) {
-    return fail(n, where, std::string("attribute ") + name +
-                              " holds invalid UTF-8 or a character XML does not allow");
+    return fail(n, where,
+                std::string("attribute ") + name +
+                    " holds invalid UTF-8 or a character XML does not allow");
   }
   *out = value;
   return true;
@@ -423,7 +422,9 @@ bool Reader::date(pugi::xml_node n, const char* name, std::string_view where,
 template <class E>
 bool Reader::enumeration(pugi::xml_node n, const char* name, std::string_view where, E* out) {
   const pugi::xml_attribute a = n.attribute(name);
-  if (!a) return fail(n, where, std::string("missing attribute ") + name + " on <" + n.name() + ">");
+  if (!a) {
+    return fail(n, where, std::string("missing attribute ") + name + " on <" + n.name() + ">");
+  }
   const std::optional<E> e = enum_from_string<E>(a.value());
   if (!e) return fail(n, where, std::string("unknown ") + name + " " + quote(a.value()));
   *out = *e;
@@ -437,13 +438,14 @@ bool Reader::text(pugi::xml_node n, std::string_view where, std::string* out) {
     if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) {
       *out += c.value();
     } else if (c.type() == pugi::node_element) {
-      return fail(c, where, std::string("unexpected element <") + c.name() + "> in <" + n.name() +
-                                ">");
+      return fail(c, where,
+                  std::string("unexpected element <") + c.name() + "> in <" + n.name() + ">");
     }
   }
   if (!xml_clean(*out)) {
-    return fail(n, where, std::string("<") + n.name() +
-                              "> holds invalid UTF-8 or a character XML does not allow");
+    return fail(
+        n, where,
+        std::string("<") + n.name() + "> holds invalid UTF-8 or a character XML does not allow");
   }
   return true;
 }
@@ -475,10 +477,11 @@ std::string where_id(const char* what, pugi::xml_node n, const char* id_attr, st
 bool Reader::event(pugi::xml_node n, std::size_t index, Event* e) {
   const std::string where = where_id("event", n, "id", index);
   if (!check_attrs(n, where, {"id", "type", "date"}) ||
-      !check_sequence(n, where, {{"effective", false, false},
-                                 {"source", false, false},
-                                 {"sourceCode", false, false},
-                                 {"note", false, false}}) ||
+      !check_sequence(n, where,
+                      {{"effective", false, false},
+                       {"source", false, false},
+                       {"sourceCode", false, false},
+                       {"note", false, false}}) ||
       !str(n, "id", where, &e->id, true) || !enumeration(n, "type", where, &e->type) ||
       !date(n, "date", where, &e->date)) {
     return false;
@@ -546,8 +549,8 @@ bool Reader::version(pugi::xml_node n, std::string_view where, Version* v) {
   return true;
 }
 
-bool Reader::unit(pugi::xml_node n, std::string_view where_expression,
-                  std::set<std::string>* eids, UnitTimeline* u) {
+bool Reader::unit(pugi::xml_node n, std::string_view where_expression, std::set<std::string>* eids,
+                  UnitTimeline* u) {
   const std::string_view eid = n.attribute("eId").value();
   const std::string where = std::string(where_expression) + ": unit " +
                             (eid.empty() ? std::string("without eId") : clip(eid));
@@ -583,14 +586,15 @@ bool Reader::expression(pugi::xml_node n, std::set<Language>* langs, Expression*
 
 bool Reader::root(pugi::xml_node n, Timeline* t) {
   if (std::strcmp(n.name(), "timeline") != 0) {
-    return fail(n, "", "root element is <" + clip(n.name()) + ">" +
-                           ", expected <timeline> in namespace " + kNamespace);
+    return fail(n, "",
+                "root element is <" + clip(n.name()) + ">" + ", expected <timeline> in namespace " +
+                    kNamespace);
   }
   const pugi::xml_attribute ns = n.attribute("xmlns");
   if (!ns) return fail(n, "", std::string("<timeline> has no namespace, expected ") + kNamespace);
   if (std::strcmp(ns.value(), kNamespace) != 0) {
-    return fail(n, "", "<timeline> is in namespace " + quote(ns.value()) + ", expected " +
-                           kNamespace);
+    return fail(n, "",
+                "<timeline> is in namespace " + quote(ns.value()) + ", expected " + kNamespace);
   }
   const std::string where = "timeline";
   for (const pugi::xml_attribute a : n.attributes()) {
@@ -601,10 +605,11 @@ bool Reader::root(pugi::xml_node n, Timeline* t) {
     }
   }
   if (!str(n, "id", where, &t->id) || !str(n, "uri", where, &t->uri) ||
-      !check_sequence(n, where, {{"identity", true, false},
-                                 {"events", true, false},
-                                 {"sources", true, false},
-                                 {"expression", false, true}})) {
+      !check_sequence(n, where,
+                      {{"identity", true, false},
+                       {"events", true, false},
+                       {"sources", true, false},
+                       {"expression", false, true}})) {
     return false;
   }
 
