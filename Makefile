@@ -10,6 +10,7 @@ RELEASE_DIR := build/release
 DEBUG_DIR := build/debug
 ASAN_DIR := build/asan
 ZANLINE := $(RELEASE_DIR)/src/zanline
+DEMO_STORE := build/demo-store
 
 .PHONY: all deps build demo test test-debug test-asan clean
 
@@ -28,8 +29,14 @@ build:
 
 demo: deps
 	@$(MAKE) --no-print-directory build
-	$(ZANLINE) parse corpus/seed/order-130-nk-2022-04-19.kaz.txt --format text
-	$(ZANLINE) parse corpus/triples/holidays-10612_by_45379/after.rus.md --format xml | head -40
+	$(ZANLINE) parse corpus/seed/order-130-nk-2022-04-19.kaz.txt --format text | head -30
+	rm -rf $(DEMO_STORE)
+	$(ZANLINE) build --store $(DEMO_STORE) corpus
+	$(ZANLINE) at 2022-04-20 130/НҚ --unit 4-тармақ --store $(DEMO_STORE) || true
+	$(ZANLINE) at 2022-05-09 130/НҚ --unit 4-тармақ --published 2022-04-28 --store $(DEMO_STORE) || true
+	$(ZANLINE) at 2026-01-01 27788 --unit 4-тармақ --store $(DEMO_STORE) || true
+	$(ZANLINE) at 2020-06-10 143717 --unit 'пункт 1-1' --lang ru --store $(DEMO_STORE) || true
+	$(ZANLINE) history 10612 --unit art_3 --lang ru --store $(DEMO_STORE) || true
 
 # Both trees are built and tested even when the first one fails (`make -k`); the exit status
 # still reports the failure.

@@ -2,7 +2,11 @@
 // block holds "$ <command>" lines, each followed by the exact stdout it prints.
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <cstdio>
+#include <cstdlib>
+#include <fstream>
 #include <sstream>
 
 #include "test_util.hpp"
@@ -51,9 +55,35 @@ std::string run(const std::string& command) {
 }
 
 TEST(Readme, ExamplesPrintWhatTheReadmeShows) {
+  // The point-in-time examples read the store that `zanline build corpus` makes.
+  const std::string store = "/tmp/zanline-readme-store-" + std::to_string(::getpid());
+  ::setenv("ZANLINE_STORE", store.c_str(), 1);
+  ASSERT_EQ(std::system((std::string(ZANLINE_CLI) + " build " + ZANLINE_SOURCE_DIR + "/corpus >/dev/null").c_str()), 0);
   const auto examples = console_examples(testing::read_file(std::string(ZANLINE_SOURCE_DIR) + "/README.md"));
   ASSERT_GE(examples.size(), 2u);
+  if (std::getenv("ZANLINE_UPDATE_GOLDEN")) {
+    // Rewrite every example's output in README.md (review the diff before committing).
+    std::istringstream in(testing::read_file(std::string(ZANLINE_SOURCE_DIR) + "/README.md"));
+    std::string out;
+    bool inside = false, skipping = false;
+    for (std::string line; std::getline(in, line);) {
+      if (!inside) {
+        inside = line == "```console";
+      } else if (line == "```") {
+        inside = skipping = false;
+      } else if (line.starts_with("$ ")) {
+        out += line + "\n" + run(line.substr(2));
+        skipping = true;
+        continue;
+      }
+      if (!skipping) out += line + "\n";
+    }
+    std::ofstream(std::string(ZANLINE_SOURCE_DIR) + "/README.md", std::ios::binary) << out;
+    std::system(("rm -rf " + store).c_str());
+    GTEST_SKIP() << "README.md examples updated";
+  }
   for (const Example& e : examples) EXPECT_EQ(run(e.command), e.expected) << e.command;
+  std::system(("rm -rf " + store).c_str());
 }
 
 }  // namespace

@@ -164,7 +164,11 @@ int run_history(const QueryArgs& args) {
     out += "\n[" + (e.from ? e.from->iso() : "?") + " .. " + (e.to ? e.to->iso() : "") + ") " +
            to_string(e.version.status) + "; by " + e.by + "\n";
     if (!e.from_rule.empty()) out += "  from: " + e.from_rule + "\n";
-    if (!e.version.text.empty()) out += "  " + e.version.text + "\n";
+    if (!e.version.text.empty()) {
+      std::string body = e.version.text;
+      for (std::size_t p = 0; (p = body.find('\n', p)) != std::string::npos; p += 3) body.replace(p, 1, "\n  ");
+      out += "  " + body + "\n";
+    }
   }
   return emit("", out);
 }

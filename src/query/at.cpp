@@ -27,15 +27,15 @@ std::string rule_text(const Event& e) {
       return std::to_string(f.amount) + " month(s) after the official publication of " + who +
              " (publication date unknown: give --published)";
     case EifKind::from_publication:
-      return "the official publication of " + who + " (date unknown: give --published)";
+      return "on the official publication of " + who + " (date unknown: give --published)";
     case EifKind::after_event:
-      return "an event without a date: \"" + f.text + "\"";
+      return "after an event without a date: \"" + f.text + "\"";
     case EifKind::see_unit:
-      return "the entry-into-force article of " + who + " (" + f.text + ")";
+      return "as the entry-into-force article of " + who + " says (" + f.text + ")";
     case EifKind::none:
-      return "the entry into force of " + who + ", which the texts do not state";
+      return "on the entry into force of " + who + ", which the texts do not state";
     default:
-      return "the entry into force of " + who + ": \"" + f.text + "\"";
+      return "on the entry into force of " + who + ": \"" + f.text + "\"";
   }
 }
 
@@ -117,7 +117,7 @@ AtResult at(const Timeline& t, Date date, Language lang, std::string_view unit, 
     r.act.by = "the act itself";
     if (!eff) {
       r.act.status = Status::pending;
-      r.act.reason = "enters into force on " + rule_text(*eif);
+      r.act.reason = "enters into force " + rule_text(*eif);
     } else {
       r.act.status = date < *eff ? Status::not_yet_in_force : Status::in_force;
       if (date < *eff) r.act.reason = "enters into force on " + eff->iso();
@@ -135,7 +135,7 @@ AtResult at(const Timeline& t, Date date, Language lang, std::string_view unit, 
     } else if (!eff && repeal->date && date >= *repeal->date) {
       r.act.status = Status::pending;
       r.act.by = describe_source(*repeal);
-      r.act.reason = "repealed by " + r.act.by + "; the repeal takes effect on " + rule_text(*repeal);
+      r.act.reason = "repealed by " + r.act.by + "; the repeal takes effect " + rule_text(*repeal);
     }
   }
 
@@ -214,7 +214,7 @@ AtResult at(const Timeline& t, Date date, Language lang, std::string_view unit, 
       s.text = v->text;
       s.event = v->from;
       s.by = e->type == EventType::entry_into_force ? "the act itself" : describe_source(*e);
-      s.reason = "applies from " + rule_text(*e);
+      s.reason = "applies " + rule_text(*e);
     } else if (future) {
       const Event* e = t.event(future->from);
       s.status = Status::not_yet_in_force;
@@ -236,7 +236,7 @@ AtResult at(const Timeline& t, Date date, Language lang, std::string_view unit, 
       const auto& [v, e] = pending.back();
       s.status = Status::pending;
       s.pending_text = v->text;
-      s.reason = "a new wording by " + describe_source(*e) + " applies from " + rule_text(*e);
+      s.reason = "a new wording by " + describe_source(*e) + " applies " + rule_text(*e);
     }
     if (act_repealed && s.status != Status::absent) {
       s.status = Status::repealed;
