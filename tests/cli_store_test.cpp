@@ -97,6 +97,19 @@ TEST_F(StoreCli, ErrorsAreExit2WithAClearMessage) {
   EXPECT_FALSE(fs::exists(dir_ / "nowhere"));
 }
 
+TEST_F(StoreCli, AnAmbiguousActIsAnErrorListingTheCandidates) {
+  const fs::path other = dir_ / "two";
+  fs::create_directories(other);
+  std::ofstream(other / "index.tsv") << "id\turi\ttype\tdate\tnumber\tregistration\tact_code\ttitle\n"
+                                     << "a\t/akn/kz/act/order/2020-01-01/5\torder\t2020-01-01\t5\t\t\tA\n"
+                                     << "b\t/akn/kz/act/decree/2021-01-01/5\tdecree\t2021-01-01\t5\t\t\tB\n";
+  CliResult r = testing::run_cli(ZANLINE_CLI, "at 2021-06-01 5 --store " + testing::shell_quote(other.string()), dir_);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("\"5\" is ambiguous"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("/akn/kz/act/order/2020-01-01/5"), std::string::npos);
+  EXPECT_NE(r.err.find("/akn/kz/act/decree/2021-01-01/5"), std::string::npos);
+}
+
 TEST_F(StoreCli, ActsAndHistory) {
   CliResult r = run("acts --format json");
   ASSERT_EQ(r.exit_code, 0) << r.err;
