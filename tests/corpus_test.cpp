@@ -32,7 +32,7 @@ std::vector<std::string> corpus_texts() {
 }
 
 int count_note_lines(const std::string& text) {
-  static const std::regex kNoteLine(R"(^\s*(> )?\*?(Ескерту|Сноска)\.)");
+  static const std::regex kNoteLine(R"(^\s*(> )?\*?(Ескерту|Сноска|ЕСКЕРТУ|СНОСКА)\.)");
   int n = 0;
   std::istringstream in(text);
   for (std::string line; std::getline(in, line);) n += std::regex_search(line, kNoteLine);

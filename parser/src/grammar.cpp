@@ -6,6 +6,7 @@
 
 #include "patterns.hpp"
 #include "refs.hpp"
+#include "normalize.hpp"
 #include "text.hpp"
 
 namespace zanline {
@@ -192,14 +193,18 @@ void apply_front_matter(std::string_view yaml, Metadata& meta) {
   if (auto d = parse_iso_date(get({"version_date", "version_date.kaz", "version_date.rus"}))) meta.version_date = d;
   meta.caused_by = get({"caused_by.code"});
   meta.caused_by_requisite = get({"caused_by.requisite"});
+  if (auto d = parse_iso_date(get({"approval_date", "approved_on"}))) meta.date = d;
   if (std::string req = get({"requisite"}); !req.empty()) {
+    // "Закон ... от 5 октябpя 1994 года. Утратил силу Кодексом ... от 18 сентября 2009 года N 193-IV":
+    // only the part before the repeal names this act; look-alike letters are folded first.
+    req = fold_lookalikes(req);
+    for (std::string_view cut : {"Утратил", "утратил", "Күші жойыл", "күші жойыл"})
+      if (std::size_t p = req.find(cut); p != std::string::npos) req.resize(p);
     ActRef r = refs::parse_act_citation(req);
-    if (r.date) meta.date = r.date;
+    if (r.date && !meta.date) meta.date = r.date;
     if (!r.number.empty()) meta.number = r.number;
     if (!r.type.empty()) meta.type = r.type;
   }
-  if (!meta.date)
-    if (auto d = parse_iso_date(get({"approval_date", "approved_on"}))) meta.date = d;
   if (meta.type.empty()) {
     const std::string form = get({"form"});
     if (form == "ПОСТ") meta.type = "decree";
@@ -303,6 +308,47 @@ std::string strip_quotes(std::string s) {
   return s;
 }
 
+// "«A», «B»" + "«X», «Y»" -> old "A\nB", new "X\nY" (pairs, "тиісінше"/"соответственно"); one
+// replacement for several words is paired with each.
+void pair_lists(std::string_view olds, std::string_view news, Instruction& ins) {
+  auto items = [](std::string_view list) {
+    std::vector<std::string> out;
+    re2::StringPiece in(list.data(), list.size());
+    re2::StringPiece item;
+    while (RE2::FindAndConsume(&in, patterns::kQuotedItem(), &item)) out.emplace_back(sv(item));
+    return out;
+  };
+  std::vector<std::string> a = items(olds), b = items(news);
+  if (b.size() == 1 && a.size() > 1) b.assign(a.size(), b.front());
+  auto join = [](const std::vector<std::string>& v) {
+    std::string out;
+    for (std::size_t i = 0; i < v.size(); ++i) out += (i ? "\n" : "") + v[i];
+    return out;
+  };
+  ins.old_words = join(a);
+  ins.new_words = join(b);
+}
+
+// Clauses of one instruction paragraph, split at ";" outside quotations:
+// "в тексте слова ... заменить ...; после слов ... дополнить ..."
+std::vector<std::string> clauses(const std::string& t) {
+  std::vector<std::string> out;
+  int depth = 0;
+  bool straight = false;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    if (t.compare(i, 2, "«") == 0) ++depth;
+    if (t.compare(i, 2, "»") == 0) --depth;
+    if (t[i] == '"') straight = !straight;
+    if (t[i] == ';' && depth <= 0 && !straight && i + 1 < t.size()) {
+      out.push_back(std::string(text::trim(std::string_view(t).substr(start, i - start))));
+      start = i + 1;
+    }
+  }
+  out.push_back(std::string(text::trim(std::string_view(t).substr(start))));
+  return out;
+}
+
 class InstructionReader {
  public:
   InstructionReader(Document& doc, Language lang) : doc_(doc), lang_(lang) {}
@@ -311,6 +357,7 @@ class InstructionReader {
 
  private:
   bool try_leaf(const std::string& t, const Block& b);
+  bool repeal_of_cited_act(const std::string& t, const Block& b);
   void flush() {
     if (pending_) {
       pending_->new_text = strip_quotes(pending_->new_text);
@@ -348,7 +395,18 @@ void InstructionReader::feed(const Block& b) {
       return;
     }
   }
+  // "Признать утратившим силу Закон Республики Казахстан от 29 ноября 2016 года «...»": the
+  // repealed act is named in the instruction itself.
+  if (repeal_of_cited_act(t, b)) return;
   if (!target_) return;
+  {
+    bool any = false;
+    const auto parts = clauses(t);
+    if (parts.size() > 1) {
+      for (const std::string& part : parts) any = try_leaf(part, b) || any;
+      if (any) return;
+    }
+  }
   if (try_leaf(t, b)) return;
   // A scope line: "3-бапта :", "в статье 3 :", "көрсетілген бұйрықпен бекітілген ... тізбесінде:"
   if (text::trim_right(t).ends_with(":")) {
@@ -363,6 +421,23 @@ void InstructionReader::feed(const Block& b) {
   }
 }
 
+bool InstructionReader::repeal_of_cited_act(const std::string& t, const Block& b) {
+  const re2::StringPiece in(t.data(), t.size());
+  re2::StringPiece cited;
+  const bool ru = lang_ == Language::ru;
+  if (!(ru ? RE2::PartialMatch(in, patterns::kRepealRu(), &cited) : RE2::PartialMatch(in, patterns::kRepealKk(), &cited)))
+    return false;
+  ActRef act = refs::parse_act_citation(sv(cited));
+  if (!act.date) return false;  // "4-тармақтың күші жойылды деп танылсын": a unit of the target
+  Instruction ins;
+  ins.op = Operation::repeal;
+  ins.target_act = act;
+  ins.text = t;
+  ins.pos = b.para->pos;
+  doc_.instructions.push_back(std::move(ins));
+  return true;
+}
+
 bool InstructionReader::try_leaf(const std::string& t, const Block& b) {
   const bool ru = lang_ == Language::ru;
   const re2::StringPiece in(t.data(), t.size());
@@ -370,13 +445,11 @@ bool InstructionReader::try_leaf(const std::string& t, const Block& b) {
   Instruction ins;
   if (RE2::PartialMatch(in, ru ? patterns::kSubstituteRu() : patterns::kSubstituteKk(), &prefix, &a, &c)) {
     ins.op = Operation::substitute;
-    ins.old_words = std::string(sv(a));
-    ins.new_words = std::string(sv(c));
+    pair_lists(sv(a), sv(c), ins);
   } else if (ru ? RE2::PartialMatch(in, patterns::kInsertWordsRu(), &prefix, &a, &c)
                 : RE2::PartialMatch(in, patterns::kInsertWordsKk(), &prefix, &a, &where, &c)) {
     ins.op = Operation::insert_words;
-    ins.old_words = std::string(sv(a));
-    ins.new_words = std::string(sv(c));
+    pair_lists(sv(a), sv(c), ins);
   } else if (RE2::PartialMatch(in, ru ? patterns::kNewWordingRu() : patterns::kNewWordingKk(), &prefix)) {
     ins.op = Operation::new_wording;
   } else if (RE2::PartialMatch(in, ru ? patterns::kInsertRu() : patterns::kInsertKk(), &prefix, &a)) {
@@ -424,6 +497,14 @@ bool InstructionReader::try_leaf(const std::string& t, const Block& b) {
     auto own = refs::parse_unit_path(pre, lang_);
     ins.path = scope_path_;
     ins.path.insert(ins.path.end(), own.begin(), own.end());
+    // "форму акта и заголовок изложить ...", "тақырыбы ... жазылсын", "преамбулу изложить ..."
+    const std::string lower = text::to_lower(pre);
+    if (own.empty() && ins.path.empty()) {
+      if (lower.find("заголов") != std::string::npos || lower.find("тақырып") != std::string::npos)
+        ins.path = {{UnitKind::title, ""}};
+      else if (lower.find("преамбул") != std::string::npos || lower.find("кіріспе") != std::string::npos)
+        ins.path = {{UnitKind::preamble, ""}};
+    }
   }
   if (ins.scope.empty()) ins.scope = scope_text_;
   ins.target_act = *target_;

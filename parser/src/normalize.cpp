@@ -439,6 +439,15 @@ bool looks_like_markdown(const std::vector<Line>& lines) {
 
 }  // namespace
 
+std::string fold_lookalikes(std::string_view s) {
+  std::vector<Repair> repairs;
+  std::vector<Diagnostic> diags;
+  const std::string copy(s);
+  text::LineIndex index(copy);
+  CharContext ctx{detect_language(copy), true, index, repairs, diags};
+  return repair_chars(copy, 0, ctx).str();
+}
+
 std::string_view match_status_label(std::string_view line) {
   static constexpr std::array<std::string_view, 12> kLabels = {
       "Күшін жойған", "Қолданыстағы", "Жаңартылған", "Жаңа",           "Действующий",

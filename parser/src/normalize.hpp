@@ -43,6 +43,11 @@ Normalized normalize(std::string_view input, const ParseOptions& options,
 // Cyrillic letters.
 Language detect_language(std::string_view text);
 
+// Latin look-alike letters inside Cyrillic words replaced by their Cyrillic twins ("октябpя" ->
+// "октября"), nothing recorded: for metadata fields (front matter, meta.yaml) that are parsed,
+// never for the text itself.
+std::string fold_lookalikes(std::string_view s);
+
 // A status label line of adilet exports ("Күшін жойған", "Действующий", ...), or "".
 std::string_view match_status_label(std::string_view line);
 

@@ -51,6 +51,7 @@ std::vector<std::pair<std::string_view, const RE2*>> all() {
       {"kSubstituteRu", &kSubstituteRu()},
       {"kInsertWordsKk", &kInsertWordsKk()},
       {"kInsertWordsRu", &kInsertWordsRu()},
+      {"kQuotedItem", &kQuotedItem()},
       {"kDeleteKk", &kDeleteKk()},
       {"kDeleteRu", &kDeleteRu()},
       {"kRepealKk", &kRepealKk()},

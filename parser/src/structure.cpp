@@ -91,7 +91,9 @@ std::optional<UnitHead> match_unit_head(const Decor& d, Language lang) {
     if (!RE2::FullMatch(in, t.re, &num, &dot, &rest)) continue;
     if (!heading_like && dot.empty()) continue;  // "3-бап мынадай ..." is a citation, not a heading
     UnitHead h{t.kind, std::string(sv(num)), {}, {}};
-    if (heading_like)
+    // "Статья 1. Размеры гарантированного трансферта ..." as a plain paragraph is a heading too:
+    // an article's own text ends with "." / ":" / ";", a heading does not.
+    if (heading_like || (!sv(rest).empty() && !terminal_punct(sv(rest)) && sv(rest).size() < 300))
       h.heading = std::string(sv(rest));
     else
       h.rest = std::string(sv(rest));
@@ -130,6 +132,14 @@ int quote_delta(std::string_view s) {
     if (c == '"') ++straight;
   }
   return delta + (straight % 2);
+}
+
+// A paragraph that ends a quoted new wording: closing quote + terminator ('";', '».', '.").').
+bool closes_quote(std::string_view s) {
+  s = text::trim_right(s);
+  for (std::string_view end : {"\";", "\".", "»;", "».", "”;", "”.", "\"", "»", "”"})
+    if (s.ends_with(end)) return end.size() > 1 || s.size() > 1;
+  return false;
 }
 
 bool opens_quote(std::string_view s) {
@@ -380,7 +390,9 @@ std::vector<Block> Builder::run() {
       quote_depth += quote_delta(t);
       b.kind = BlockKind::quoted;
       b.unit = current_eid();
-      if (quote_depth <= 0) {
+      // Straight quotes cannot be counted ("Закон ... "О порядке ..."";): a closing quote with
+      // the instruction's terminator ends the quotation whatever the count says.
+      if (quote_depth <= 0 || closes_quote(t)) {
         in_quote = false;
         b.quote_closes = true;
       }
@@ -439,7 +451,7 @@ std::vector<Block> Builder::run() {
       continue;
     }
     // Title: Markdown "# ..." or the first plain paragraph(s) before the status label.
-    if (!have_title && ((md && d.heading == 1) || (!md && i == 0))) {
+    if (!have_title && ((md && d.heading == 1) || (!md && i == 0 && !match_unit_head(d, n_.lang)))) {
       Unit u;
       u.kind = UnitKind::title;
       u.text = t;
@@ -521,7 +533,7 @@ std::vector<Block> Builder::run() {
       const int delta = quote_delta(t);
       b.kind = BlockKind::quoted;
       b.quote_opens = true;
-      if (delta > 0) {
+      if (delta > 0 && !closes_quote(t)) {
         in_quote = true;
         quote_depth = delta;
       } else {

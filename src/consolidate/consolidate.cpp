@@ -1,0 +1,505 @@
+#include "zanline/consolidate.hpp"
+
+#include <algorithm>
+#include <functional>
+#include <sstream>
+
+#include "zanline/parser.hpp"
+
+namespace zanline {
+namespace {
+
+std::vector<std::string> split_lines(const std::string& s) {
+  std::vector<std::string> out;
+  std::istringstream in(s);
+  for (std::string line; std::getline(in, line);) out.push_back(line);
+  return out;
+}
+
+std::string join_lines(const std::vector<std::string>& lines) {
+  std::string out;
+  for (std::size_t i = 0; i < lines.size(); ++i) out += (i ? "\n" : "") + lines[i];
+  return out;
+}
+
+std::optional<std::size_t> find_eid(const UnitList& units, const std::string& eid) {
+  for (std::size_t i = 0; i < units.size(); ++i)
+    if (units[i].eid == eid) return i;
+  return std::nullopt;
+}
+
+// [i, subtree_end(i)) is the unit and its descendants.
+std::size_t subtree_end(const UnitList& units, std::size_t i) {
+  const std::string prefix = units[i].eid + "__";
+  std::size_t e = i + 1;
+  while (e < units.size() && units[e].eid.starts_with(prefix)) ++e;
+  return e;
+}
+
+std::string parent_of(const std::string& eid) {
+  const std::size_t p = eid.rfind("__");
+  return p == std::string::npos ? std::string() : eid.substr(0, p);
+}
+
+std::string last_component(const std::string& eid) {
+  const std::size_t p = eid.rfind("__");
+  return p == std::string::npos ? eid : eid.substr(p + 2);
+}
+
+// "para_2+3" -> {"para_2", "para_3"} (with the parent prefix kept).
+std::vector<std::string> expand(const std::string& eid) {
+  const std::string parent = parent_of(eid);
+  const std::string last = last_component(eid);
+  const std::size_t us = last.find('_');
+  if (us == std::string::npos || last.find('+') == std::string::npos) return {eid};
+  std::vector<std::string> out;
+  std::string nums = last.substr(us + 1);
+  std::size_t start = 0;
+  for (;;) {
+    std::size_t plus = nums.find('+', start);
+    const std::string one = last.substr(0, us + 1) + nums.substr(start, plus - start);
+    out.push_back(parent.empty() ? one : parent + "__" + one);
+    if (plus == std::string::npos) break;
+    start = plus + 1;
+  }
+  return out;
+}
+
+// "4-1" < "4-2" < "5": numbers compare part by part.
+bool num_less(const std::string& a, const std::string& b) {
+  auto parts = [](const std::string& s) {
+    std::vector<long> v;
+    std::size_t i = 0;
+    while (i < s.size()) {
+      std::size_t j = i;
+      while (j < s.size() && std::isdigit(static_cast<unsigned char>(s[j]))) ++j;
+      v.push_back(j > i ? std::stol(s.substr(i, j - i)) : 0);
+      i = j + 1;
+    }
+    return v;
+  };
+  return parts(a) < parts(b);
+}
+
+// The base unit an instruction names: the exact eId, or the only unit whose eId ends with it
+// ("para_19" in the list appendix of order 37/НҚ is "app_1__para_19").
+std::optional<std::size_t> resolve(const UnitList& units, const std::string& eid, std::string* why) {
+  if (auto i = find_eid(units, eid)) return i;
+  std::vector<std::size_t> hits;
+  for (std::size_t i = 0; i < units.size(); ++i)
+    if (units[i].eid.ends_with("__" + eid)) hits.push_back(i);
+  if (hits.size() == 1) return hits.front();
+  if (hits.empty()) {
+    *why = "the act has no unit " + eid;
+  } else {
+    *why = "unit " + eid + " is ambiguous:";
+    for (std::size_t i : hits) *why += " " + units[i].eid;
+  }
+  return std::nullopt;
+}
+
+// New wording as units, eIds relative to the fragment ("art_7", "art_7__para_1").
+UnitList parse_fragment(const std::string& text, UnitKind kind, Language lang) {
+  std::string src = text;
+  // Headings of articles, chapters and sections are headings in consolidated texts.
+  if (kind == UnitKind::article || kind == UnitKind::chapter || kind == UnitKind::section) src = "## " + src;
+  // One paragraph per line, whatever the wording looks like.
+  std::string md;
+  for (const std::string& line : split_lines(src)) md += line + "\n\n";
+  ParseOptions opt;
+  opt.source_name = "new wording";
+  opt.format = InputFormat::markdown;
+  Document d = parse(md, opt);
+  (void)lang;
+  UnitList out = flatten(d);
+  out.erase(std::remove_if(out.begin(), out.end(),
+                           [](const FlatUnit& u) { return u.kind == UnitKind::title || u.kind == UnitKind::signature; }),
+            out.end());
+  return out;
+}
+
+// Re-roots fragment units at `target` ("art_7__para_1" -> "art_7__para_1" under "art_7").
+UnitList reroot(const UnitList& fragment, std::size_t begin, std::size_t end, const std::string& target) {
+  UnitList out;
+  const std::string root = fragment[begin].eid;
+  for (std::size_t i = begin; i < end; ++i) {
+    FlatUnit u = fragment[i];
+    u.eid = target + u.eid.substr(root.size());
+    out.push_back(std::move(u));
+  }
+  return out;
+}
+
+bool is_part(const std::string& eid) { return last_component(eid).starts_with("al_"); }
+
+int part_number(const std::string& eid) {
+  const std::string last = last_component(eid);
+  try {
+    return std::stoi(last.substr(3));
+  } catch (...) {
+    return 0;
+  }
+}
+
+std::size_t replace_all(std::string& s, const std::string& from, const std::string& to) {
+  if (from.empty()) return 0;
+  std::size_t n = 0;
+  for (std::size_t p = s.find(from); p != std::string::npos; p = s.find(from, p + to.size())) {
+    s.replace(p, from.size(), to);
+    ++n;
+  }
+  return n;
+}
+
+class Applier {
+ public:
+  Applier(UnitList& units, const Document& amending) : units_(units), amending_(amending) {}
+  void apply(const Instruction& ins, InstructionResult& r);
+
+ private:
+  bool fail(InstructionResult& r, std::string why) {
+    r.outcome = Outcome::failed;
+    r.reason = std::move(why);
+    return false;
+  }
+  bool new_wording(const Instruction& ins, InstructionResult& r);
+  bool insert(const Instruction& ins, InstructionResult& r);
+  bool words(const Instruction& ins, InstructionResult& r);
+  bool remove(const Instruction& ins, InstructionResult& r, UnitStatus status);
+  bool edit_line(const std::string& eid, InstructionResult& r, const std::function<bool(std::vector<std::string>&, std::size_t)>& f);
+
+  UnitList& units_;
+  const Document& amending_;
+};
+
+bool Applier::edit_line(const std::string& eid, InstructionResult& r,
+                        const std::function<bool(std::vector<std::string>&, std::size_t)>& f) {
+  const std::string container = parent_of(eid);
+  std::string why;
+  auto c = resolve(units_, container, &why);
+  if (!c) return fail(r, why);
+  std::vector<std::string> lines = split_lines(units_[*c].text);
+  const int n = part_number(eid);
+  if (n <= 0) return fail(r, "abzac number of " + eid + " not understood");
+  if (!f(lines, static_cast<std::size_t>(n - 1))) return false;
+  units_[*c].text = join_lines(lines);
+  r.changed.push_back(units_[*c].eid);
+  return true;
+}
+
+bool Applier::new_wording(const Instruction& ins, InstructionResult& r) {
+  if (!ins.new_text_ref.empty()) {
+    // "... осы бұйрыққа қосымшаға сәйкес жаңа редакцияда жазылсын": the amending act's appendix.
+    std::string why;
+    auto target = resolve(units_, ins.target_eid, &why);
+    if (!target) return fail(r, why);
+    UnitList mine = flatten(amending_);
+    auto src = find_eid(mine, ins.new_text_ref);
+    if (!src) return fail(r, "the amending act has no " + ins.new_text_ref);
+    UnitList repl = reroot(mine, *src, subtree_end(mine, *src), units_[*target].eid);
+    repl.front().num = units_[*target].num;
+    const std::size_t end = subtree_end(units_, *target);
+    units_.erase(units_.begin() + static_cast<long>(*target), units_.begin() + static_cast<long>(end));
+    units_.insert(units_.begin() + static_cast<long>(*target), repl.begin(), repl.end());
+    r.changed.push_back(repl.front().eid);
+    return true;
+  }
+  if (ins.new_text.empty()) return fail(r, "the instruction has no new wording");
+  if (ins.target_eid == "title" || ins.target_eid == "preamble") {
+    auto i = find_eid(units_, ins.target_eid);
+    if (!i) return fail(r, "the act has no " + ins.target_eid);
+    units_[*i].text = ins.new_text;
+    r.changed.push_back(ins.target_eid);
+    return true;
+  }
+  if (is_part(ins.target_eid)) {
+    return edit_line(ins.target_eid, r, [&](std::vector<std::string>& lines, std::size_t k) {
+      if (k >= lines.size()) return fail(r, "there is no abzac " + std::to_string(k + 1) + " in " + parent_of(ins.target_eid));
+      lines[k] = ins.new_text;
+      return true;
+    });
+  }
+  const std::vector<std::string> targets = expand(ins.target_eid);
+  std::vector<std::size_t> at;
+  for (const std::string& t : targets) {
+    std::string why;
+    auto i = resolve(units_, t, &why);
+    if (!i) return fail(r, why);
+    at.push_back(*i);
+  }
+  const UnitList fragment = parse_fragment(ins.new_text, units_[at.front()].kind, amending_.meta.lang);
+  std::vector<std::size_t> roots;
+  for (std::size_t i = 0; i < fragment.size(); ++i)
+    if (fragment[i].kind == units_[at.front()].kind && fragment[i].eid.find("__") == std::string::npos) roots.push_back(i);
+  if (roots.size() != at.size())
+    return fail(r, "the new wording has " + std::to_string(roots.size()) + " unit(s) of the kind replaced, the instruction names " +
+                       std::to_string(at.size()));
+  // Replace from the last target backwards so indices stay valid.
+  for (std::size_t k = at.size(); k-- > 0;) {
+    const std::size_t i = at[k];
+    const std::size_t fend = k + 1 < roots.size() ? roots[k + 1] : fragment.size();
+    UnitList repl = reroot(fragment, roots[k], fend, units_[i].eid);
+    const std::size_t end = subtree_end(units_, i);
+    units_.erase(units_.begin() + static_cast<long>(i), units_.begin() + static_cast<long>(end));
+    units_.insert(units_.begin() + static_cast<long>(i), repl.begin(), repl.end());
+    r.changed.push_back(repl.front().eid);
+  }
+  return true;
+}
+
+bool Applier::insert(const Instruction& ins, InstructionResult& r) {
+  if (ins.new_text.empty()) return fail(r, "the instruction has no text to insert");
+  if (ins.path.empty()) return fail(r, "the instruction does not say where to insert");
+  if (is_part(ins.target_eid)) {
+    return edit_line(ins.target_eid, r, [&](std::vector<std::string>& lines, std::size_t k) {
+      if (k > lines.size()) return fail(r, "abzac " + std::to_string(k + 1) + " would leave a gap after abzac " + std::to_string(lines.size()));
+      lines.insert(lines.begin() + static_cast<long>(k), ins.new_text);
+      return true;
+    });
+  }
+  if (find_eid(units_, ins.target_eid)) return fail(r, "unit " + ins.target_eid + " already exists");
+  const std::string container = parent_of(ins.target_eid);
+  const UnitStep& added = ins.path.back();
+  UnitList fragment = parse_fragment(ins.new_text, added.kind, amending_.meta.lang);
+  if (fragment.empty() || fragment.front().kind != added.kind) return fail(r, "the inserted text is not a " + std::string(to_string(added.kind)));
+  // Where: after the subtree of the last sibling numbered below it, else right after the
+  // container's own row.
+  std::size_t pos = units_.size();
+  std::string container_eid = container;
+  if (!container.empty()) {
+    std::string why;
+    auto c = resolve(units_, container, &why);
+    if (!c) return fail(r, why);
+    container_eid = units_[*c].eid;
+    pos = *c + 1;
+  }
+  const std::string prefix = container_eid.empty() ? "" : container_eid + "__";
+  for (std::size_t i = 0; i < units_.size(); ++i) {
+    const FlatUnit& u = units_[i];
+    if (!u.eid.starts_with(prefix) || u.eid.find("__", prefix.size()) != std::string::npos) continue;
+    if (u.kind == added.kind && num_less(u.num, added.num)) pos = subtree_end(units_, i);
+  }
+  UnitList repl = reroot(fragment, 0, fragment.size(), prefix + last_component(ins.target_eid));
+  units_.insert(units_.begin() + static_cast<long>(pos), repl.begin(), repl.end());
+  r.changed.push_back(repl.front().eid);
+  return true;
+}
+
+bool Applier::words(const Instruction& ins, InstructionResult& r) {
+  const bool before = ins.text.find("алдынан") != std::string::npos;
+  // Pairs: "A\nB" -> "X\nY" ("тиісінше" / "соответственно"); longer words first, so "Указом"
+  // is replaced before "Указ".
+  const std::vector<std::string> olds = split_lines(ins.old_words), news = split_lines(ins.new_words);
+  if (olds.empty() || olds.size() != news.size())
+    return fail(r, "the instruction pairs " + std::to_string(olds.size()) + " words with " + std::to_string(news.size()));
+  std::vector<std::size_t> order(olds.size());
+  for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) { return olds[x].size() > olds[y].size(); });
+  auto edit_one = [&](std::string& s, const std::string& from, const std::string& to) -> std::size_t {
+    if (ins.op == Operation::substitute) return replace_all(s, from, to);
+    std::size_t n = 0;
+    const bool punct = !to.empty() && std::string(",.;:)").find(to.front()) != std::string::npos;
+    for (std::size_t p = s.find(from); p != std::string::npos; p = s.find(from, p + 1)) {
+      // Already followed by the words (a longer pair did it): leave it.
+      const std::string add = before ? to + " " : (punct ? "" : " ") + to;
+      const std::size_t at = before ? p : p + from.size();
+      if (!before && s.compare(at, add.size(), add) == 0) continue;
+      s.insert(at, add);
+      p = at + add.size() - 1;
+      ++n;
+    }
+    return n;
+  };
+  auto edit = [&](std::string& s) -> std::size_t {
+    std::size_t n = 0;
+    for (std::size_t k : order) n += edit_one(s, olds[k], news[k]);
+    return n;
+  };
+  std::size_t count = 0;
+  if (is_part(ins.target_eid)) {
+    if (!edit_line(ins.target_eid, r, [&](std::vector<std::string>& lines, std::size_t k) {
+          if (k >= lines.size()) return fail(r, "there is no abzac " + std::to_string(k + 1));
+          count = edit(lines[k]);
+          return true;
+        }))
+      return false;
+  } else {
+    std::size_t b = 0, e = units_.size();
+    if (!ins.target_eid.empty()) {
+      std::string why;
+      auto i = resolve(units_, ins.target_eid, &why);
+      if (!i) return fail(r, why);
+      b = *i;
+      e = subtree_end(units_, *i);
+    }
+    for (std::size_t i = b; i < e; ++i) {
+      const std::size_t n = edit(units_[i].text) + edit(units_[i].heading);
+      if (n) r.changed.push_back(units_[i].eid);
+      count += n;
+    }
+  }
+  if (count == 0) {
+    r.changed.clear();
+    return fail(r, "\"" + ins.old_words + "\" does not occur in " + (ins.target_eid.empty() ? "the act" : ins.target_eid));
+  }
+  return true;
+}
+
+bool Applier::remove(const Instruction& ins, InstructionResult& r, UnitStatus status) {
+  if (ins.target_eid.empty()) return fail(r, "the instruction names no unit");
+  if (is_part(ins.target_eid)) {
+    return edit_line(ins.target_eid, r, [&](std::vector<std::string>& lines, std::size_t k) {
+      if (k >= lines.size()) return fail(r, "there is no abzac " + std::to_string(k + 1));
+      const bool last = k + 1 == lines.size();
+      lines.erase(lines.begin() + static_cast<long>(k));
+      // The new last item of a list ends the sentence: ";" -> "." (not stated by instructions,
+      // always done in consolidated texts).
+      if (last && !lines.empty() && lines.back().ends_with(";")) {
+        lines.back().back() = '.';
+        r.consequential.push_back("abzac " + std::to_string(k) + ": final \";\" -> \".\"");
+      }
+      return true;
+    });
+  }
+  for (const std::string& t : expand(ins.target_eid)) {
+    std::string why;
+    auto i = resolve(units_, t, &why);
+    if (!i) return fail(r, why);
+    const std::size_t end = subtree_end(units_, *i);
+    units_.erase(units_.begin() + static_cast<long>(*i) + 1, units_.begin() + static_cast<long>(end));
+    units_[*i].status = status;
+    units_[*i].status_text.clear();  // the editorial placeholder is not enacted text
+    units_[*i].text.clear();
+    units_[*i].heading.clear();
+    r.changed.push_back(units_[*i].eid);
+  }
+  return true;
+}
+
+void Applier::apply(const Instruction& ins, InstructionResult& r) {
+  r.outcome = Outcome::applied;
+  bool ok = false;
+  switch (ins.op) {
+    case Operation::new_wording: ok = new_wording(ins, r); break;
+    case Operation::insert: ok = insert(ins, r); break;
+    case Operation::substitute:
+    case Operation::insert_words: ok = words(ins, r); break;
+    case Operation::delete_: ok = remove(ins, r, UnitStatus::excluded); break;
+    case Operation::repeal:
+      if (ins.target_eid.empty()) {
+        r.reason = "repeals the whole act";  // recorded as a repeal event by ingest
+        ok = true;
+      } else {
+        ok = remove(ins, r, UnitStatus::repealed);
+      }
+      break;
+  }
+  if (!ok) r.outcome = Outcome::failed;
+}
+
+}  // namespace
+
+UnitList flatten(const Document& doc) {
+  UnitList out;
+  for_each_unit(doc.body, [&](const Unit& u) {
+    out.push_back({u.eid, u.kind, u.num, u.heading, u.status == UnitStatus::normal ? u.text : std::string(), u.status,
+                   u.status_text});
+  });
+  return out;
+}
+
+UnitList latest_units(const Timeline& t, Language lang) {
+  UnitList out;
+  const Expression* x = t.expression(lang);
+  if (!x) return out;
+  for (const UnitTimeline& u : x->units) {
+    if (u.versions.empty()) continue;
+    const Version& v = u.versions.back();
+    // A version that ended without a successor: the unit is gone.
+    if (!v.to.empty()) {
+      const Event* e = t.event(v.to);
+      if (e && e->type != EventType::repealed) continue;
+    }
+    FlatUnit f{u.eid, u.kind, u.num, v.heading, {}, UnitStatus::normal, {}};
+    switch (v.status) {
+      case VersionStatus::text: f.text = v.text; break;
+      case VersionStatus::excluded: f.status = UnitStatus::excluded; f.status_text = v.text; break;
+      case VersionStatus::repealed: f.status = UnitStatus::repealed; f.status_text = v.text; break;
+      case VersionStatus::unknown: break;
+    }
+    out.push_back(std::move(f));
+  }
+  return out;
+}
+
+ActIdentity identity_of(const Metadata& m) { return {m.type, m.date, m.number, m.registration}; }
+ActIdentity identity_of(const Timeline& t) { return {t.type, t.date, t.number, t.registration}; }
+
+bool addresses(const ActRef& target, const ActIdentity& act) {
+  if (!target.registration.empty() && target.registration == act.registration) return true;
+  if (!target.date || !act.date || *target.date != *act.date) return false;
+  if (!target.number.empty() && !act.number.empty()) return target.number == act.number;
+  // "2001 жылғы 13 желтоқсандағы Қазақстан Республикасының Заңына": a law cited by date alone.
+  return target.type.empty() || act.type.empty() || target.type == act.type;
+}
+
+const char* to_string(Outcome o) {
+  switch (o) {
+    case Outcome::applied: return "applied";
+    case Outcome::failed: return "failed";
+    case Outcome::other_act: return "other-act";
+  }
+  return "?";
+}
+
+std::size_t Consolidation::applied() const {
+  return static_cast<std::size_t>(std::count_if(results.begin(), results.end(),
+                                                [](const InstructionResult& r) { return r.outcome == Outcome::applied; }));
+}
+
+std::size_t Consolidation::failed() const {
+  return static_cast<std::size_t>(std::count_if(results.begin(), results.end(),
+                                                [](const InstructionResult& r) { return r.outcome == Outcome::failed; }));
+}
+
+Consolidation consolidate(const UnitList& base, const ActIdentity& base_act, const Document& amending) {
+  Consolidation c;
+  c.units = base;
+  Applier applier(c.units, amending);
+  for (std::size_t k = 0; k < amending.instructions.size(); ++k) {
+    const Instruction& ins = amending.instructions[k];
+    InstructionResult r;
+    r.index = k;
+    if (!addresses(ins.target_act, base_act)) {
+      r.outcome = Outcome::other_act;
+      c.results.push_back(std::move(r));
+      continue;
+    }
+    // Each instruction works on a copy: a failed one leaves no trace.
+    UnitList before = c.units;
+    applier.apply(ins, r);
+    if (r.outcome == Outcome::failed) c.units = std::move(before);
+    c.results.push_back(std::move(r));
+  }
+  return c;
+}
+
+bool same_text(const std::string& a, const std::string& b) {
+  auto squeeze = [](const std::string& s) {
+    std::string out;
+    bool space = false;
+    for (char ch : s) {
+      if (ch == ' ' || ch == '\t') {
+        space = true;
+        continue;
+      }
+      if (space && !out.empty() && out.back() != '\n' && ch != '\n') out += ' ';
+      space = false;
+      out += ch;
+    }
+    return out;
+  };
+  return squeeze(a) == squeeze(b);
+}
+
+}  // namespace zanline

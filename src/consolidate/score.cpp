@@ -1,0 +1,79 @@
+#include <algorithm>
+#include <set>
+
+#include "zanline/consolidate.hpp"
+
+namespace zanline {
+namespace {
+
+const FlatUnit* find(const UnitList& units, const std::string& eid) {
+  for (const FlatUnit& u : units)
+    if (u.eid == eid) return &u;
+  return nullptr;
+}
+
+// Why two units differ, or "" when they read the same.
+std::string difference(const FlatUnit* got, const FlatUnit* want) {
+  if (!got && !want) return {};
+  if (!got) return "missing in the result";
+  if (!want) return "not in the official edition";
+  if (got->status != want->status)
+    return std::string("status ") + to_string(got->status) + " vs official " + to_string(want->status);
+  if (got->status != UnitStatus::normal) return {};
+  if (!same_text(got->heading, want->heading)) return "heading \"" + got->heading + "\" vs \"" + want->heading + "\"";
+  if (!same_text(got->text, want->text)) return "text \"" + got->text + "\" vs official \"" + want->text + "\"";
+  return {};
+}
+
+std::size_t count(const std::vector<InstructionScore>& v, const char* verdict) {
+  return static_cast<std::size_t>(std::count_if(v.begin(), v.end(), [&](const InstructionScore& s) { return s.verdict == verdict; }));
+}
+
+}  // namespace
+
+std::size_t Score::exact() const { return count(instructions, "exact"); }
+std::size_t Score::differs() const { return count(instructions, "differs"); }
+std::size_t Score::not_applied() const { return count(instructions, "not-applied"); }
+
+Score score(const Consolidation& c, const Document& amending, const UnitList& official) {
+  Score s;
+  std::set<std::string> touched;
+  for (const InstructionResult& r : c.results) {
+    if (r.outcome == Outcome::other_act) continue;
+    const Instruction& ins = amending.instructions[r.index];
+    InstructionScore is{r.index, to_string(ins.op), ins.target_eid, {}, {}};
+    if (r.outcome == Outcome::failed) {
+      is.verdict = "not-applied";
+      is.detail = r.reason;
+    } else {
+      is.verdict = "exact";
+      for (const std::string& eid : r.changed) {
+        // A changed unit and everything under it must read as in the official edition.
+        std::vector<std::string> eids;
+        for (const FlatUnit& u : c.units)
+          if (u.eid == eid || u.eid.starts_with(eid + "__")) eids.push_back(u.eid);
+        for (const FlatUnit& u : official)
+          if ((u.eid == eid || u.eid.starts_with(eid + "__")) && !find(c.units, u.eid)) eids.push_back(u.eid);
+        for (const std::string& e : eids) {
+          touched.insert(e);
+          const std::string diff = difference(find(c.units, e), find(official, e));
+          if (!diff.empty() && is.verdict == "exact") {
+            is.verdict = "differs";
+            is.detail = e + ": " + diff;
+          }
+        }
+      }
+    }
+    s.instructions.push_back(std::move(is));
+  }
+  for (const FlatUnit& u : official) {
+    if (touched.count(u.eid)) continue;
+    const std::string diff = difference(find(c.units, u.eid), &u);
+    if (!diff.empty()) s.untouched_differences.push_back(u.eid + ": " + diff);
+  }
+  for (const FlatUnit& u : c.units)
+    if (!touched.count(u.eid) && !find(official, u.eid)) s.untouched_differences.push_back(u.eid + ": not in the official edition");
+  return s;
+}
+
+}  // namespace zanline

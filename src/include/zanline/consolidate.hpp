@@ -1,0 +1,103 @@
+// zanline/consolidate.hpp — applying an amending act's instructions to the act it amends.
+//
+//   zanline::UnitList base = zanline::flatten(base_doc);            // or latest_units(timeline)
+//   zanline::Consolidation c = zanline::consolidate(base, base_identity, amending_doc);
+//   for (const auto& r : c.results)                                  // one per instruction
+//     if (r.outcome == zanline::Outcome::failed) std::cerr << r.reason;
+//   c.units;                                                         // the new edition
+//
+// Nothing is applied silently: every instruction addressed to the base act ends `applied` (with
+// the units it changed) or `failed` (with the reason); instructions addressed to other acts are
+// `other_act`. Consequential edits the instruction does not state (the new last abzac of a list
+// ending in "." instead of ";") are applied and listed in `consequential`.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "zanline/document.hpp"
+#include "zanline/timeline.hpp"
+
+namespace zanline {
+
+// One unit, flattened: the tree is kept in the eIds ("app_1__para_2__point_1").
+struct FlatUnit {
+  std::string eid;
+  UnitKind kind = UnitKind::part;
+  std::string num;
+  std::string heading;
+  std::string text;
+  UnitStatus status = UnitStatus::normal;
+  std::string status_text;
+  bool operator==(const FlatUnit&) const = default;
+};
+using UnitList = std::vector<FlatUnit>;  // in document order
+
+UnitList flatten(const Document& doc);
+// The wording of every unit as of its newest version in `lang` (units whose last version ended
+// without a successor are left out).
+UnitList latest_units(const Timeline& t, Language lang);
+
+// Who the base act is, to pick the instructions addressed to it.
+struct ActIdentity {
+  std::string type;
+  std::optional<Date> date;
+  std::string number;
+  std::string registration;
+};
+ActIdentity identity_of(const Metadata& meta);
+ActIdentity identity_of(const Timeline& t);
+bool addresses(const ActRef& target, const ActIdentity& act);
+
+enum class Outcome { applied, failed, other_act };
+const char* to_string(Outcome);
+
+struct InstructionResult {
+  std::size_t index = 0;  // into the amending Document::instructions
+  Outcome outcome = Outcome::failed;
+  std::string reason;                 // failed: why, in words
+  std::vector<std::string> changed;   // eIds changed, inserted or excluded
+  std::vector<std::string> consequential;  // edits not stated by the instruction
+};
+
+struct Consolidation {
+  UnitList units;
+  std::vector<InstructionResult> results;
+  std::size_t applied() const;
+  std::size_t failed() const;
+};
+
+Consolidation consolidate(const UnitList& base, const ActIdentity& base_act, const Document& amending);
+
+// Equal up to runs of white space (amending acts are typed with double spaces the consolidated
+// editions do not have).
+bool same_text(const std::string& a, const std::string& b);
+
+}  // namespace zanline
+
+namespace zanline {
+
+// Accuracy against an official consolidated edition: each instruction addressed to the base act
+// is `exact` when every unit it changed reads as in the official edition (same_text; excluded
+// units compare by status, the editorial placeholder aside), else `differs`; failed ones are
+// `not_applied`.
+struct InstructionScore {
+  std::size_t index = 0;
+  std::string op;
+  std::string target;
+  std::string verdict;  // "exact", "differs", "not-applied"
+  std::string detail;   // reason or first difference
+};
+
+struct Score {
+  std::vector<InstructionScore> instructions;
+  std::vector<std::string> untouched_differences;  // units that differ although no instruction touched them
+  std::size_t exact() const;
+  std::size_t differs() const;
+  std::size_t not_applied() const;
+};
+
+Score score(const Consolidation& c, const Document& amending, const UnitList& official);
+
+}  // namespace zanline
