@@ -500,7 +500,7 @@ bool InstructionReader::try_leaf(const std::string& t, const Block& b) {
     // "форму акта и заголовок изложить ...", "тақырыбы ... жазылсын", "преамбулу изложить ..."
     const std::string lower = text::to_lower(pre);
     if (own.empty() && ins.path.empty()) {
-      if (lower.find("заголов") != std::string::npos || lower.find("тақырып") != std::string::npos)
+      if (lower.find("заголов") != std::string::npos || lower.find("тақыр") != std::string::npos)
         ins.path = {{UnitKind::title, ""}};
       else if (lower.find("преамбул") != std::string::npos || lower.find("кіріспе") != std::string::npos)
         ins.path = {{UnitKind::preamble, ""}};

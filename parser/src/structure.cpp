@@ -347,11 +347,27 @@ std::vector<Block> Builder::run() {
   bool awaiting_heading = false;  // an appendix header was read; its title comes next
   std::size_t header_begin = ps.size();
 
+  // Markdown editions sometimes open with a table of contents ("## Оглавление", or bare
+  // "Статья 1 . ..." lines) before the "# Title": those lines are not units.
+  std::size_t first_title = 0;
+  if (md) {
+    for (std::size_t i = 0; i < ps.size(); ++i)
+      if (decor[i].heading == 1) {
+        first_title = i;
+        break;
+      }
+  }
+
   for (std::size_t i = 0; i < ps.size(); ++i) {
     const Paragraph& p = ps[i];
     const Decor& d = decor[i];
     const std::string& t = d.text;
     Block b{&p, BlockKind::text, t, {}};
+    if (i < first_title) {
+      b.kind = BlockKind::toc;
+      blocks_.push_back(std::move(b));
+      continue;
+    }
 
     // Plain-text appendix header: short lines after the signature up to "... қосымша".
     if (!md && (after_signature || header_begin < ps.size()) && !match_unit_head(d, n_.lang) &&
@@ -493,7 +509,21 @@ std::vector<Block> Builder::run() {
       u.text = head->rest;
       u.pos = p.pos;
       re2::StringPiece m;
-      if (RE2::PartialMatch(u.text, patterns::kExcluded(), &m)) {
+      // "Статья 2. (Исключена - Законом РК от 20 декабря 2004 г. N 13 ...)" — a marker in a heading
+      if (u.text.empty() && u.heading.starts_with("(") &&
+          (RE2::PartialMatch(u.heading.substr(1), patterns::kExcluded(), &m) ||
+           RE2::PartialMatch(u.heading.substr(1), patterns::kRepealedUnit(), &m))) {
+        u.text = u.heading;
+        u.heading.clear();
+      }
+      // "## 2-бап. <*>" — old editions leave only a note mark where a unit was deleted.
+      if (u.text.empty() && u.heading == "<*>") {
+        u.text = u.heading;
+        u.heading.clear();
+        u.status = UnitStatus::excluded;
+        u.status_text = u.text;
+      } else if (RE2::PartialMatch(u.text, patterns::kExcluded(), &m) ||
+          (u.text.starts_with("(") && RE2::PartialMatch(u.text.substr(1), patterns::kExcluded(), &m))) {
         u.status = UnitStatus::excluded;
         u.status_text = u.text;
       } else if (RE2::PartialMatch(u.text, patterns::kRepealedUnit(), &m)) {

@@ -23,6 +23,7 @@ enum class BlockKind {
   appendix_header,
   signature,
   anchor,       // <a id="st1"></a>
+  toc,          // a table of contents before the title
 };
 
 struct Block {

@@ -4,6 +4,8 @@
 #include <functional>
 #include <sstream>
 
+#include <re2/re2.h>
+
 #include "zanline/parser.hpp"
 
 namespace zanline {
@@ -98,14 +100,35 @@ std::optional<std::size_t> resolve(const UnitList& units, const std::string& eid
   return std::nullopt;
 }
 
+// Cyrillic lower-case first letter (а-я, ә ғ қ ң ө ұ ү һ і).
+bool starts_lower(const std::string& s) {
+  if (s.size() < 2) return false;
+  const auto b0 = static_cast<unsigned char>(s[0]), b1 = static_cast<unsigned char>(s[1]);
+  const char32_t c = static_cast<char32_t>(((b0 & 0x1F) << 6) | (b1 & 0x3F));
+  return (c >= U'а' && c <= U'я') || c == U'ә' || c == U'ғ' || c == U'қ' || c == U'ң' || c == U'ө' || c == U'ұ' ||
+         c == U'ү' || c == U'һ' || c == U'і' || c == U'ё';
+}
+
 // New wording as units, eIds relative to the fragment ("art_7", "art_7__para_1").
 UnitList parse_fragment(const std::string& text, UnitKind kind, Language lang) {
-  std::string src = text;
-  // Headings of articles, chapters and sections are headings in consolidated texts.
-  if (kind == UnitKind::article || kind == UnitKind::chapter || kind == UnitKind::section) src = "## " + src;
-  // One paragraph per line, whatever the wording looks like.
+  // One paragraph per line, whatever the wording looks like. Headings of articles, chapters and
+  // sections are headings in consolidated texts; a heading the amending act broke over two lines
+  // ("Статья 1. Основные понятия, используемые" / "в настоящем Законе") is one heading.
+  static const RE2 kHead(R"((?i)^(?:статья\s+[0-9]|глава\s+[0-9]|раздел\s+[0-9]|[0-9]+(?:-[0-9]+)*\s*-\s*(?:бап|тарау|бөлім)\b))");
+  const bool titled = kind == UnitKind::article || kind == UnitKind::chapter || kind == UnitKind::section;
+  std::vector<std::string> lines = split_lines(text);
   std::string md;
-  for (const std::string& line : split_lines(src)) md += line + "\n\n";
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    std::string line = lines[i];
+    if (titled && RE2::PartialMatch(line, kHead)) {
+      while (i + 1 < lines.size() && !line.empty() && std::string(".:;").find(line.back()) == std::string::npos &&
+             !lines[i + 1].empty() && static_cast<unsigned char>(lines[i + 1][0]) >= 0x80 &&
+             starts_lower(lines[i + 1]))
+        line += " " + lines[++i];
+      line = "## " + line;
+    }
+    md += line + "\n\n";
+  }
   ParseOptions opt;
   opt.source_name = "new wording";
   opt.format = InputFormat::markdown;
@@ -164,6 +187,8 @@ class Applier {
   }
   bool new_wording(const Instruction& ins, InstructionResult& r);
   bool insert(const Instruction& ins, InstructionResult& r);
+  bool insert_one(const std::string& target_eid, const std::string& container, UnitKind kind, const std::string& num,
+                  const UnitList& fragment, InstructionResult& r);
   bool words(const Instruction& ins, InstructionResult& r);
   bool remove(const Instruction& ins, InstructionResult& r, UnitStatus status);
   bool edit_line(const std::string& eid, InstructionResult& r, const std::function<bool(std::vector<std::string>&, std::size_t)>& f);
@@ -183,7 +208,7 @@ bool Applier::edit_line(const std::string& eid, InstructionResult& r,
   if (n <= 0) return fail(r, "abzac number of " + eid + " not understood");
   if (!f(lines, static_cast<std::size_t>(n - 1))) return false;
   units_[*c].text = join_lines(lines);
-  r.changed.push_back(units_[*c].eid);
+  r.changed.push_back(units_[*c].eid + "__" + last_component(eid));  // the abzac itself
   return true;
 }
 
@@ -208,7 +233,19 @@ bool Applier::new_wording(const Instruction& ins, InstructionResult& r) {
   if (ins.target_eid == "title" || ins.target_eid == "preamble") {
     auto i = find_eid(units_, ins.target_eid);
     if (!i) return fail(r, "the act has no " + ins.target_eid);
-    units_[*i].text = ins.new_text;
+    std::string text = ins.new_text;
+    // "форму акта и заголовок изложить ...: "Закон Республики Казахстан "О порядке ...""": the
+    // form of the act is not part of the title line of a consolidated text.
+    if (ins.target_eid == "title") {
+      static const RE2 kFormThenTitle(R"(^(?:Закон|Указ|Кодекс|Постановление|Приказ)[^"«]*["«](.+?)["»]?$)");
+      static const RE2 kTitleThenForm(R"(^["«](.+)["»]\s+Қазақстан\s+Республикасының\s+\p{L}+$)");
+      std::string inner;
+      if (RE2::FullMatch(text, kFormThenTitle, &inner) || RE2::FullMatch(text, kTitleThenForm, &inner)) {
+        r.consequential.push_back("form of the act dropped from the title: \"" + text + "\"");
+        text = inner;
+      }
+    }
+    units_[*i].text = text;
     r.changed.push_back(ins.target_eid);
     return true;
   }
@@ -257,11 +294,35 @@ bool Applier::insert(const Instruction& ins, InstructionResult& r) {
       return true;
     });
   }
-  if (find_eid(units_, ins.target_eid)) return fail(r, "unit " + ins.target_eid + " already exists");
   const std::string container = parent_of(ins.target_eid);
   const UnitStep& added = ins.path.back();
   UnitList fragment = parse_fragment(ins.new_text, added.kind, amending_.meta.lang);
   if (fragment.empty() || fragment.front().kind != added.kind) return fail(r, "the inserted text is not a " + std::string(to_string(added.kind)));
+  // Several units at once ("дополнить статьями 2-1, 2-2 и 3-1"): each root of the new text goes
+  // to its own place, by its own number.
+  std::vector<std::size_t> roots;
+  for (std::size_t i = 0; i < fragment.size(); ++i)
+    if (fragment[i].kind == added.kind && fragment[i].eid.find("__") == std::string::npos) roots.push_back(i);
+  const std::vector<std::string> targets = expand(ins.target_eid);
+  if (roots.size() != targets.size())
+    return fail(r, "the inserted text has " + std::to_string(roots.size()) + " unit(s), the instruction names " +
+                       std::to_string(targets.size()));
+  for (std::size_t k = 0; k < roots.size(); ++k) {
+    const std::size_t fend = k + 1 < roots.size() ? roots[k + 1] : fragment.size();
+    UnitList one(fragment.begin() + static_cast<long>(roots[k]), fragment.begin() + static_cast<long>(fend));
+    if (!insert_one(targets[k], container, one.front().kind, last_component(targets[k]).substr(last_component(targets[k]).find('_') + 1), one, r))
+      return false;
+  }
+  return true;
+}
+
+bool Applier::insert_one(const std::string& target_eid, const std::string& container, UnitKind kind,
+                         const std::string& num, const UnitList& fragment, InstructionResult& r) {
+  if (find_eid(units_, target_eid)) return fail(r, "unit " + target_eid + " already exists");
+  struct {
+    UnitKind kind;
+    std::string num;
+  } added{kind, num};
   // Where: after the subtree of the last sibling numbered below it, else right after the
   // container's own row.
   std::size_t pos = units_.size();
@@ -279,7 +340,7 @@ bool Applier::insert(const Instruction& ins, InstructionResult& r) {
     if (!u.eid.starts_with(prefix) || u.eid.find("__", prefix.size()) != std::string::npos) continue;
     if (u.kind == added.kind && num_less(u.num, added.num)) pos = subtree_end(units_, i);
   }
-  UnitList repl = reroot(fragment, 0, fragment.size(), prefix + last_component(ins.target_eid));
+  UnitList repl = reroot(fragment, 0, fragment.size(), prefix + last_component(target_eid));
   units_.insert(units_.begin() + static_cast<long>(pos), repl.begin(), repl.end());
   r.changed.push_back(repl.front().eid);
   return true;
@@ -289,7 +350,24 @@ bool Applier::words(const Instruction& ins, InstructionResult& r) {
   const bool before = ins.text.find("алдынан") != std::string::npos;
   // Pairs: "A\nB" -> "X\nY" ("тиісінше" / "соответственно"); longer words first, so "Указом"
   // is replaced before "Указ".
-  const std::vector<std::string> olds = split_lines(ins.old_words), news = split_lines(ins.new_words);
+  const std::vector<std::string> olds = split_lines(ins.old_words);
+  std::vector<std::string> news = split_lines(ins.new_words);
+  // Figures are typeset without spaces around a range dash in consolidated texts: the instruction
+  // "цифры «22» заменить цифрами «21 - 23»" reads "21-23" in every edition (recorded).
+  if (ins.text.find("цифр") != std::string::npos)
+    for (std::string& w : news) {
+      std::string tight = w;
+      for (std::size_t p = tight.find(" - "); p != std::string::npos; p = tight.find(" - ", p))
+        if (p > 0 && std::isdigit(static_cast<unsigned char>(tight[p - 1])) && p + 3 < tight.size() &&
+            std::isdigit(static_cast<unsigned char>(tight[p + 3])))
+          tight.replace(p, 3, "-");
+        else
+          p += 3;
+      if (tight != w) {
+        r.consequential.push_back("figures \"" + w + "\" typeset as \"" + tight + "\"");
+        w = tight;
+      }
+    }
   if (olds.empty() || olds.size() != news.size())
     return fail(r, "the instruction pairs " + std::to_string(olds.size()) + " words with " + std::to_string(news.size()));
   std::vector<std::size_t> order(olds.size());

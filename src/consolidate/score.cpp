@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <set>
+#include <sstream>
 
 #include "zanline/consolidate.hpp"
 
@@ -48,6 +49,31 @@ Score score(const Consolidation& c, const Document& amending, const UnitList& of
     } else {
       is.verdict = "exact";
       for (const std::string& eid : r.changed) {
+        // An abzac: compare that line of its unit only.
+        if (const std::size_t al = eid.rfind("__al_"); al != std::string::npos) {
+          const std::string container = eid.substr(0, al);
+          const std::size_t n = std::stoul(eid.substr(al + 5));
+          touched.insert(container);
+          const FlatUnit* got = find(c.units, container);
+          const FlatUnit* want = find(official, container);
+          auto line = [&](const FlatUnit* u, std::size_t k) -> std::string {
+            if (!u) return "<no unit>";
+            std::istringstream in(u->text);
+            std::string l;
+            for (std::size_t i = 0; std::getline(in, l); ++i)
+              if (i + 1 == k) return l;
+            return "<no line>";
+          };
+          for (std::size_t k : {n - 1, n}) {
+            if (k == 0) continue;
+            if (!same_text(line(got, k), line(want, k)) && is.verdict == "exact") {
+              is.verdict = "differs";
+              is.detail = container + " abzac " + std::to_string(k) + ": \"" + line(got, k) + "\" vs official \"" +
+                          line(want, k) + "\"";
+            }
+          }
+          continue;
+        }
         // A changed unit and everything under it must read as in the official edition.
         std::vector<std::string> eids;
         for (const FlatUnit& u : c.units)
