@@ -376,8 +376,8 @@ class InstructionReader {
 
 void InstructionReader::feed(const Block& b) {
   if (b.kind == BlockKind::quoted) {
+    // Several quotations may follow one instruction; the next unquoted line ends its text.
     if (pending_ && pending_->new_text_ref.empty()) pending_->new_text = join_quoted(pending_->new_text, b.text);
-    if (b.quote_closes) flush();
     return;
   }
   if (b.kind != BlockKind::unit_start && b.kind != BlockKind::text) return;

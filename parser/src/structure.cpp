@@ -2,6 +2,7 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <set>
 
 #include "patterns.hpp"
@@ -133,6 +134,8 @@ int quote_delta(std::string_view s) {
   }
   return delta + (straight % 2);
 }
+
+bool odd_straight_quotes(std::string_view s) { return std::count(s.begin(), s.end(), '"') % 2 == 1; }
 
 // A paragraph that ends a quoted new wording: closing quote + terminator ('";', '».', '.").').
 bool closes_quote(std::string_view s) {
@@ -408,7 +411,7 @@ std::vector<Block> Builder::run() {
       b.unit = current_eid();
       // Straight quotes cannot be counted ("Закон ... "О порядке ..."";): a closing quote with
       // the instruction's terminator ends the quotation whatever the count says.
-      if (quote_depth <= 0 || closes_quote(t)) {
+      if (quote_depth <= 0 || (odd_straight_quotes(t) && closes_quote(t))) {
         in_quote = false;
         b.quote_closes = true;
       }
@@ -559,7 +562,12 @@ std::vector<Block> Builder::run() {
         prev = &*it;
         break;
       }
-    if (prev && text::trim_right(prev->text).ends_with(":") && opens_quote(t)) {
+    // A quotation opens after an instruction's ":", or right after a quotation that ended with
+    // ";" — the next of several quoted units ("...;" / "Статья 3-1. ...").
+    const bool after_colon = prev && text::trim_right(prev->text).ends_with(":");
+    const bool after_quoted_item = prev && prev->kind == BlockKind::quoted && prev->quote_closes &&
+                                   text::trim_right(prev->text).ends_with(";");
+    if ((after_colon || after_quoted_item) && opens_quote(t)) {
       const int delta = quote_delta(t);
       b.kind = BlockKind::quoted;
       b.quote_opens = true;

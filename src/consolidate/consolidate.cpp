@@ -100,30 +100,35 @@ std::optional<std::size_t> resolve(const UnitList& units, const std::string& eid
   return std::nullopt;
 }
 
-// Cyrillic lower-case first letter (а-я, ә ғ қ ң ө ұ ү һ і).
-bool starts_lower(const std::string& s) {
-  if (s.size() < 2) return false;
-  const auto b0 = static_cast<unsigned char>(s[0]), b1 = static_cast<unsigned char>(s[1]);
-  const char32_t c = static_cast<char32_t>(((b0 & 0x1F) << 6) | (b1 & 0x3F));
-  return (c >= U'а' && c <= U'я') || c == U'ә' || c == U'ғ' || c == U'қ' || c == U'ң' || c == U'ө' || c == U'ұ' ||
-         c == U'ү' || c == U'һ' || c == U'і' || c == U'ё';
-}
-
 // New wording as units, eIds relative to the fragment ("art_7", "art_7__para_1").
 UnitList parse_fragment(const std::string& text, UnitKind kind, Language lang) {
   // One paragraph per line, whatever the wording looks like. Headings of articles, chapters and
   // sections are headings in consolidated texts; a heading the amending act broke over two lines
   // ("Статья 1. Основные понятия, используемые" / "в настоящем Законе") is one heading.
-  static const RE2 kHead(R"((?i)^(?:статья\s+[0-9]|глава\s+[0-9]|раздел\s+[0-9]|[0-9]+(?:-[0-9]+)*\s*-\s*(?:бап|тарау|бөлім)\b))");
+  static const RE2 kHead(R"((?i)^(?:статья\s+[0-9]|глава\s+[0-9]|раздел\s+[0-9]|[0-9]+(?:-[0-9]+)*\s*-\s*(?:бап|тарау|бөлім)))");
   const bool titled = kind == UnitKind::article || kind == UnitKind::chapter || kind == UnitKind::section;
   std::vector<std::string> lines = split_lines(text);
+  // Several quoted units in one wording ("…;" / "2-1-бап. …" … "3-1-бап. …"): the quotes
+  // between them are punctuation of the amending act, not text.
+  if (titled)
+    for (std::size_t i = 1; i < lines.size(); ++i) {
+      for (std::string_view q : {"\"", "«"})
+        if (lines[i].starts_with(q) && RE2::PartialMatch(lines[i].substr(q.size()), kHead)) {
+          lines[i].erase(0, q.size());
+          std::string& prev = lines[i - 1];
+          while (!prev.empty() && (prev.back() == ';' || prev.back() == ' ')) prev.pop_back();
+          for (std::string_view c : {"\"", "»"})
+            if (prev.ends_with(c)) prev.erase(prev.size() - c.size());
+        }
+    }
   std::string md;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     std::string line = lines[i];
     if (titled && RE2::PartialMatch(line, kHead)) {
+      // Heading lines end without punctuation; the article's own first line ends with ":" or ".".
       while (i + 1 < lines.size() && !line.empty() && std::string(".:;").find(line.back()) == std::string::npos &&
              !lines[i + 1].empty() && static_cast<unsigned char>(lines[i + 1][0]) >= 0x80 &&
-             starts_lower(lines[i + 1]))
+             std::string(".:;").find(lines[i + 1].back()) == std::string::npos && !RE2::PartialMatch(lines[i + 1], kHead))
         line += " " + lines[++i];
       line = "## " + line;
     }
@@ -238,7 +243,7 @@ bool Applier::new_wording(const Instruction& ins, InstructionResult& r) {
     // form of the act is not part of the title line of a consolidated text.
     if (ins.target_eid == "title") {
       static const RE2 kFormThenTitle(R"(^(?:Закон|Указ|Кодекс|Постановление|Приказ)[^"«]*["«](.+?)["»]?$)");
-      static const RE2 kTitleThenForm(R"(^["«](.+)["»]\s+Қазақстан\s+Республикасының\s+\p{L}+$)");
+      static const RE2 kTitleThenForm(R"(^["«]?(.+?)["»]\s+Қазақстан\s+Республикасының\s+\p{L}+$)");
       std::string inner;
       if (RE2::FullMatch(text, kFormThenTitle, &inner) || RE2::FullMatch(text, kTitleThenForm, &inner)) {
         r.consequential.push_back("form of the act dropped from the title: \"" + text + "\"");
@@ -563,7 +568,9 @@ Consolidation consolidate(const UnitList& base, const ActIdentity& base_act, con
 }
 
 bool same_text(const std::string& a, const std::string& b) {
-  auto squeeze = [](const std::string& s) {
+  auto squeeze = [](std::string s) {
+    // "<*>" is an editorial footnote mark of old consolidated texts, not enacted text.
+    for (std::size_t p = s.find("<*>"); p != std::string::npos; p = s.find("<*>", p)) s.erase(p, 3);
     std::string out;
     bool space = false;
     for (char ch : s) {

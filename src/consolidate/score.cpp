@@ -13,6 +13,20 @@ const FlatUnit* find(const UnitList& units, const std::string& eid) {
   return nullptr;
 }
 
+// "…context…" around the first difference of two texts, for people reading the report.
+std::string first_difference(const std::string& got, const std::string& want) {
+  std::size_t i = 0;
+  while (i < got.size() && i < want.size() && got[i] == want[i]) ++i;
+  auto cut = [&](const std::string& s) {
+    std::size_t b = i > 60 ? i - 60 : 0;
+    while (b > 0 && (static_cast<unsigned char>(s[b]) & 0xC0) == 0x80) --b;
+    std::size_t e = std::min(s.size(), i + 60);
+    while (e < s.size() && (static_cast<unsigned char>(s[e]) & 0xC0) == 0x80) ++e;
+    return (b ? "…" : "") + s.substr(b, e - b) + (e < s.size() ? "…" : "");
+  };
+  return "\"" + cut(got) + "\" vs official \"" + cut(want) + "\"";
+}
+
 // Why two units differ, or "" when they read the same.
 std::string difference(const FlatUnit* got, const FlatUnit* want) {
   if (!got && !want) return {};
@@ -21,8 +35,8 @@ std::string difference(const FlatUnit* got, const FlatUnit* want) {
   if (got->status != want->status)
     return std::string("status ") + to_string(got->status) + " vs official " + to_string(want->status);
   if (got->status != UnitStatus::normal) return {};
-  if (!same_text(got->heading, want->heading)) return "heading \"" + got->heading + "\" vs \"" + want->heading + "\"";
-  if (!same_text(got->text, want->text)) return "text \"" + got->text + "\" vs official \"" + want->text + "\"";
+  if (!same_text(got->heading, want->heading)) return "heading " + first_difference(got->heading, want->heading);
+  if (!same_text(got->text, want->text)) return "text " + first_difference(got->text, want->text);
   return {};
 }
 
