@@ -56,6 +56,8 @@ int main(int argc, char** argv) {
   add_acts_command(app, run);
   add_at_command(app, run);
   add_history_command(app, run);
+  add_ingest_command(app, run);
+  add_apply_command(app, run);
 
   try {
     app.parse(argc, argv);

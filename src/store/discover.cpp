@@ -124,8 +124,19 @@ std::vector<std::vector<Edition>> discover(
     }
     // The code in a folder name: triples/<slug>_by_<code>/amending.*, kz-laws/<code>/.
     const std::string dirname = dir.filename().string();
-    if (m.act_code.empty() && stem == "amending" && std::regex_search(dirname, match, kByCode))
+    if (m.act_code.empty() && stem == "amending" && std::regex_search(dirname, match, kByCode)) {
       m.act_code = match[1].str();
+      // The edition after it names it: meta.after.yaml caused_by {code, requisite}.
+      Metadata after;
+      read_meta_yaml(read_if_exists(dir / "meta.after.yaml"), after);
+      if (after.caused_by == m.act_code && !after.caused_by_requisite.empty()) {
+        Metadata cause;
+        read_meta_yaml("requisite: " + after.caused_by_requisite + "\n", cause);
+        if (!m.date) m.date = cause.date;
+        if (m.number.empty()) m.number = cause.number;
+        if (m.type.empty()) m.type = cause.type;
+      }
+    }
     if (m.act_code.empty() && std::regex_match(dirname, kDigits)) m.act_code = dirname;
 
     const std::string key = act_key(m.type, m.date, m.number, m.act_code);

@@ -92,7 +92,8 @@ char32_t next_cp(const std::string& s, std::size_t& i) {
   return c;
 }
 
-// The effect of an entry-into-force clause for an act adopted on `adopted`.
+}  // namespace
+
 Effect effect_of(const EntryIntoForce& eif, const std::optional<Date>& adopted) {
   Effect e;
   e.text = eif.text;
@@ -114,6 +115,8 @@ Effect effect_of(const EntryIntoForce& eif, const std::optional<Date>& adopted) 
   }
   return e;
 }
+
+namespace {
 
 // Does a note target ("act", "app", "art_3", "para_1-1") cover the unit `eid`?
 bool covers(const std::string& target, const std::string& eid) {
@@ -352,8 +355,8 @@ Timeline Builder::run() {
   }
 
   // The act's own events.
-  if (t_.date) add_event(Event{{}, EventType::adopted, t_.date, {}, {}, {}, {}});
-  if (t_.registered) add_event(Event{{}, EventType::registered, t_.registered, {}, {}, {}, {}});
+  if (t_.date) add_event(Event{{}, EventType::adopted, t_.date, {}, {}, {}, {}, {}});
+  if (t_.registered) add_event(Event{{}, EventType::registered, t_.registered, {}, {}, {}, {}, {}});
   {
     Event eif;
     eif.type = EventType::entry_into_force;

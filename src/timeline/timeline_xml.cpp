@@ -185,6 +185,7 @@ void write_event(pugi::xml_node parent, const Event& e) {
   write_act_ref(n, "source", e.source);
   text_child(n, "sourceCode", e.source_code);
   text_child(n, "note", e.note);
+  for (const std::string& na : e.not_applied) text_child(n, "notApplied", na);
 }
 
 void write_source(pugi::xml_node parent, const SourceFile& s) {
@@ -481,7 +482,8 @@ bool Reader::event(pugi::xml_node n, std::size_t index, Event* e) {
                       {{"effective", false, false},
                        {"source", false, false},
                        {"sourceCode", false, false},
-                       {"note", false, false}}) ||
+                       {"note", false, false},
+                       {"notApplied", false, true}}) ||
       !str(n, "id", where, &e->id, true) || !enumeration(n, "type", where, &e->type) ||
       !date(n, "date", where, &e->date)) {
     return false;
@@ -508,8 +510,9 @@ bool Reader::event(pugi::xml_node n, std::size_t index, Event* e) {
   if (const pugi::xml_node s = n.child("source")) {
     if (!act_ref(s, where + ": source", &e->source)) return false;
   }
-  return text_child(n, "sourceCode", where, &e->source_code) &&
-         text_child(n, "note", where, &e->note);
+  if (!text_child(n, "sourceCode", where, &e->source_code) || !text_child(n, "note", where, &e->note)) return false;
+  for (const pugi::xml_node na : n.children("notApplied")) e->not_applied.emplace_back(na.text().get());
+  return true;
 }
 
 bool Reader::source(pugi::xml_node n, std::size_t index, SourceFile* s) {

@@ -33,6 +33,10 @@ struct Edition {
 
 Timeline build_timeline(const std::vector<Edition>& editions, std::vector<Diagnostic>& diagnostics);
 
+// When an act adopted on `adopted` takes effect by its entry-into-force clause: a date (fixed, or
+// the day of signing) or a rule waiting for one.
+Effect effect_of(const EntryIntoForce& eif, const std::optional<Date>& adopted);
+
 // "/akn/kz/act/order/2022-04-19/130-nk"; the number transliterated to Latin lower case.
 std::string act_uri(const std::string& type, const std::optional<Date>& date, const std::string& number,
                     const std::string& act_code);

@@ -1,0 +1,41 @@
+// zanline/ingest.hpp — recording an amending act in the store: find the acts it amends, apply
+// its instructions, add the new edition to their timelines, with the amending act's entry into
+// force. All or nothing.
+//
+//   auto eds = zanline::discover({"amending.kaz.md"}, diags);
+//   zanline::IngestReport r = zanline::ingest(store, eds[0][0], /*partial=*/false);
+//   if (!r.errors.empty()) ...;            // nothing was written
+//   r.not_applied();                       // instructions that failed (then nothing was written
+//                                          // unless partial)
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "zanline/build.hpp"
+#include "zanline/consolidate.hpp"
+#include "zanline/store.hpp"
+
+namespace zanline {
+
+struct IngestTarget {
+  std::string id;     // store id of the amended act ("" when it is not in the store)
+  std::string label;  // "order № 37/НҚ of 2019-04-11"
+  bool already = false;  // this act (and language) was ingested before: nothing to do
+  Consolidation consolidation;
+  std::vector<std::string> failures;  // "instruction text (line:col): reason"
+};
+
+struct IngestReport {
+  std::string source;        // the amending act's file
+  std::string act;           // "order № 130/НҚ of 2022-04-19"
+  std::vector<IngestTarget> targets;
+  std::vector<std::string> errors;  // stops everything (unknown amending act identity, store I/O)
+  bool written = false;
+  std::size_t applied() const;
+  std::size_t not_applied() const;
+};
+
+IngestReport ingest(Store& store, const Edition& amending, bool partial);
+
+}  // namespace zanline

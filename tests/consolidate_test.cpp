@@ -1,0 +1,209 @@
+// Consolidation on real triples (edition before, amending act, official edition after), and
+// ingest into a store: all or nothing, idempotent, visible to `at`.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+
+#include "test_util.hpp"
+#include "zanline/consolidate.hpp"
+#include "zanline/ingest.hpp"
+#include "zanline/query.hpp"
+#include "zanline/store.hpp"
+
+namespace fs = std::filesystem;
+
+namespace zanline {
+namespace {
+
+Edition load(const std::string& path) {
+  std::vector<std::pair<std::string, Diagnostic>> diags;
+  auto g = discover({path}, diags);
+  EXPECT_EQ(g.size(), 1u) << path;
+  return g.empty() ? Edition{} : g.front().front();
+}
+
+struct Triple {
+  Edition before, amending, after;
+  Consolidation c;
+  Score s;
+};
+
+Triple run_triple(const std::string& folder, const std::string& lang) {
+  const std::string dir = testing::corpus_path("triples/" + folder) + "/";
+  Triple t{load(dir + "before." + lang + ".md"), load(dir + "amending." + lang + ".md"),
+           load(dir + "after." + lang + ".md"), {}, {}};
+  t.c = consolidate(flatten(t.before.doc), identity_of(t.before.doc.meta), t.amending.doc);
+  t.s = score(t.c, t.amending.doc, flatten(t.after.doc));
+  return t;
+}
+
+struct Row {
+  const char* folder;
+  const char* lang;
+  std::size_t instructions;  // addressed to the base act
+  std::size_t exact;
+};
+
+TEST(Consolidation, TriplesMatchTheOfficialEditions) {
+  const Row rows[] = {
+      {"holidays-10612_by_40216", "kaz", 1, 1},        // insert an abzac
+      {"holidays-10612_by_40216", "rus", 1, 1},
+      {"holidays-10612_by_45379", "kaz", 2, 2},        // figures substituted, last abzac deleted
+      {"holidays-10612_by_45379", "rus", 2, 2},        // "21 - 23" typeset "21-23", ";" -> "."
+      {"nf-transfer-126297_by_130472", "kaz", 1, 1},   // new wording of an abzac
+      {"nf-transfer-160919_by_167645", "rus", 1, 1},
+      {"security-council-123314_by_164356", "rus", 3, 3},  // omnibus: only item 3 is ours
+      {"security-council-123314_by_164356", "kaz", 3, 3},
+      {"assembly-41901_by_53075", "rus", 1, 1},        // words inserted after words
+      {"assembly-41901_by_53075", "kaz", 1, 1},
+      {"nf-transfer-116373_by_126297", "rus", 1, 1},   // whole act repealed
+      {"peaceful-assemblies-3845_by_22306", "rus", 4, 4},  // title, preamble, words throughout
+  };
+  for (const Row& r : rows) {
+    const Triple t = run_triple(r.folder, r.lang);
+    EXPECT_EQ(t.s.instructions.size(), r.instructions) << r.folder << " " << r.lang;
+    EXPECT_EQ(t.s.exact(), r.exact) << r.folder << " " << r.lang;
+    for (const InstructionScore& is : t.s.instructions)
+      EXPECT_EQ(is.verdict, "exact") << r.folder << " " << r.lang << " #" << is.index + 1 << ": " << is.detail;
+  }
+}
+
+TEST(Consolidation, ConsequentialEditsAreReported) {
+  const Triple t = run_triple("holidays-10612_by_45379", "rus");
+  std::vector<std::string> all;
+  for (const InstructionResult& r : t.c.results)
+    for (const std::string& q : r.consequential) all.push_back(q);
+  ASSERT_EQ(all.size(), 2u);
+  EXPECT_EQ(all[0], "figures \"21 - 23\" typeset as \"21-23\"");
+  EXPECT_EQ(all[1], "abzac 8: final \";\" -> \".\"");
+}
+
+TEST(Consolidation, AccuracyOverAllTriplesAndNothingUnreported) {
+  std::size_t exact = 0, total = 0, not_applied = 0;
+  for (const auto& e : fs::directory_iterator(testing::corpus_path("triples"))) {
+    if (!fs::exists(e.path() / "amending.rus.md")) continue;
+    for (const char* lang : {"kaz", "rus"}) {
+      const Triple t = run_triple(e.path().filename().string(), lang);
+      exact += t.s.exact();
+      total += t.s.instructions.size();
+      not_applied += t.s.not_applied();
+      // Every instruction addressed to the base act has a verdict; failures carry a reason.
+      for (const InstructionResult& r : t.c.results) {
+        if (r.outcome == Outcome::failed) {
+          EXPECT_FALSE(r.reason.empty());
+        }
+      }
+    }
+  }
+  EXPECT_GE(total, 38u);
+  EXPECT_EQ(not_applied, 0u);
+  // 34 of 38 on the ten triples of corpus/triples; the 4 others differ from the official
+  // editions by typos the publisher corrected ("АҚТҚинфекциясының", "иисполнительных") and by
+  // words it replaced beyond the Kazakh instruction (docs/consolidation.md).
+  EXPECT_GE(static_cast<double>(exact) / static_cast<double>(total), 0.89) << exact << "/" << total;
+}
+
+std::map<std::string, std::string> snapshot(const fs::path& root) {
+  std::map<std::string, std::string> out;
+  for (const auto& e : fs::recursive_directory_iterator(root))
+    if (e.is_regular_file()) out[fs::relative(e.path(), root).string()] = testing::read_file(e.path().string());
+  return out;
+}
+
+class Ingest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("zanline-ingest-" + std::to_string(::getpid()) + "-" +
+                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+    triple_ = testing::corpus_path("triples/holidays-10612_by_40216");
+    std::vector<std::pair<std::string, Diagnostic>> diags;
+    auto groups = discover({triple_ + "/before.kaz.md", triple_ + "/before.rus.md"}, diags);
+    ASSERT_EQ(groups.size(), 1u);
+    std::vector<Diagnostic> bd;
+    StoredAct a{build_timeline(groups.front(), bd), {}};
+    std::string error;
+    store_ = Store::open((dir_ / "store").string(), true, &error);
+    ASSERT_TRUE(store_) << error;
+    ASSERT_TRUE(store_->put({a}, &error)) << error;
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  fs::path dir_;
+  std::string triple_;
+  std::optional<Store> store_;
+};
+
+TEST_F(Ingest, AppliesRecordsAndAnswersBeforeAndAfter) {
+  IngestReport r = ingest(*store_, load(triple_ + "/amending.rus.md"), false);
+  ASSERT_TRUE(r.errors.empty());
+  EXPECT_TRUE(r.written);
+  EXPECT_EQ(r.act, "law № 47-IV of 2008-06-25");
+  ASSERT_EQ(r.targets.size(), 1u);
+  EXPECT_EQ(r.targets[0].id, "10612");
+  EXPECT_EQ(r.applied(), 1u);
+  std::string error;
+  auto t = store_->load("10612", &error);
+  ASSERT_TRUE(t) << error;
+  Publication pub;
+  pub.self = Date{2001, 12, 20};
+  pub.acts.emplace_back("47-IV", Date{2008, 6, 28});  // "in force from first official publication"
+  // "со дня официального опубликования": in force on the day of publication itself.
+  AtResult old = at(*t, Date{2008, 6, 27}, Language::ru, "art_3", pub);
+  EXPECT_EQ(old.units[0].text.find("День Столицы"), std::string::npos);
+  AtResult now = at(*t, Date{2008, 6, 28}, Language::ru, "art_3", pub);
+  EXPECT_NE(now.units[0].text.find("День Победы - 9 мая;\nДень Столицы - 6 июля;\nДень Конституции"),
+            std::string::npos);
+  EXPECT_EQ(now.units[0].by, "law № 47-IV of 2008-06-25");
+  // Without the publication date the change is pending, the old wording shown with it.
+  AtResult pending = at(*t, Date{2008, 7, 1}, Language::ru, "art_3", {.self = pub.self, .acts = {}});
+  EXPECT_EQ(pending.units[0].status, Status::pending);
+  EXPECT_NE(pending.units[0].pending_text.find("День Столицы"), std::string::npos);
+}
+
+TEST_F(Ingest, ReingestingIsANoOp) {
+  ASSERT_TRUE(ingest(*store_, load(triple_ + "/amending.kaz.md"), false).written);
+  const auto before = snapshot(dir_ / "store");
+  IngestReport again = ingest(*store_, load(triple_ + "/amending.kaz.md"), false);
+  EXPECT_FALSE(again.written);
+  ASSERT_EQ(again.targets.size(), 1u);
+  EXPECT_TRUE(again.targets[0].already);
+  EXPECT_TRUE(snapshot(dir_ / "store") == before);
+}
+
+TEST_F(Ingest, AFailingInstructionLeavesTheStoreByteIdentical) {
+  // The real amending act with its target unit changed to an article the law does not have.
+  const fs::path bad = dir_ / "bad_by_40216";
+  fs::create_directories(bad);
+  fs::copy_file(triple_ + "/meta.after.yaml", bad / "meta.after.yaml");
+  std::string text = testing::read_file(triple_ + "/amending.rus.md");
+  const std::size_t p = text.find("статью 3");
+  ASSERT_NE(p, std::string::npos);
+  text.replace(p, std::string("статью 3").size(), "статью 30");
+  std::ofstream(bad / "amending.rus.md", std::ios::binary) << text;
+
+  const auto before = snapshot(dir_ / "store");
+  IngestReport r = ingest(*store_, load((bad / "amending.rus.md").string()), false);
+  EXPECT_FALSE(r.written);
+  ASSERT_EQ(r.not_applied(), 1u);
+  EXPECT_NE(r.targets[0].failures[0].find("the act has no unit art_30"), std::string::npos) << r.targets[0].failures[0];
+  EXPECT_TRUE(snapshot(dir_ / "store") == before);
+
+  // --partial records the change with the failure listed on the event, for queries to warn.
+  IngestReport partial = ingest(*store_, load((bad / "amending.rus.md").string()), true);
+  EXPECT_TRUE(partial.written);
+  std::string error;
+  auto t = store_->load("10612", &error);
+  ASSERT_TRUE(t);
+  const Event& ev = t->events.back();
+  EXPECT_EQ(ev.type, EventType::amended);
+  ASSERT_EQ(ev.not_applied.size(), 1u);
+  EXPECT_NE(ev.not_applied[0].find("art_30"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace zanline
