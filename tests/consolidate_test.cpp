@@ -203,6 +203,69 @@ TEST_F(Ingest, AFailingInstructionLeavesTheStoreByteIdentical) {
   EXPECT_EQ(ev.type, EventType::amended);
   ASSERT_EQ(ev.not_applied.size(), 1u);
   EXPECT_NE(ev.not_applied[0].find("art_30"), std::string::npos);
+  AtResult r2 = at(*t, Date{2009, 1, 1}, Language::ru, "art_3", {});
+  ASSERT_EQ(r2.warnings.size(), 1u);
+  EXPECT_NE(r2.warnings[0].find("not applied (law № 47-IV of 2008-06-25)"), std::string::npos) << r2.warnings[0];
+}
+
+TEST(SeedIngest, ReplacesPoint19AndAppendix2OfAStandInForOrder37) {
+  // Order 37/НҚ is not in the public mirrors; order 521/НҚ of 2025, which replaced it, has the same
+  // structure (corpus/acts/order-521-nk-2025/README.md) and stands in for it.
+  const fs::path dir = fs::temp_directory_path() / ("zanline-seed-ingest-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  std::vector<std::pair<std::string, Diagnostic>> diags;
+  auto groups = discover({testing::corpus_path("acts/order-521-nk-2025")}, diags);
+  ASSERT_EQ(groups.size(), 1u);
+  std::vector<Diagnostic> bd;
+  std::string error;
+  auto store = Store::open(dir.string(), true, &error);
+  ASSERT_TRUE(store);
+  ASSERT_TRUE(store->put({StoredAct{build_timeline(groups.front(), bd), {}}}, &error)) << error;
+  const std::string old_criterion =
+      "Қазақстан Республикасының «Өнеркәсіптік саясат туралы» Заңының 51-1-бабы 8-тармағына сәйкес «Астана хаб» "
+      "қатысушысы үшін қазақстандық тауар өндіруші тізілімінен үзінді көшірменің болуы.";
+
+  IngestReport r = ingest(*store, load(testing::corpus_path("seed/order-130-nk-2022-04-19.kaz.txt")), false,
+                          {{"37/НҚ", "215863"}});
+  ASSERT_TRUE(r.errors.empty());
+  ASSERT_TRUE(r.written);
+  EXPECT_EQ(r.applied(), 2u);
+  EXPECT_EQ(r.not_applied(), 0u);
+  auto t = store->load("215863", &error);
+  ASSERT_TRUE(t) << error;
+  const Event& ev = t->events.back();
+  EXPECT_EQ(ev.source.number, "130/НҚ");
+  EXPECT_EQ(ev.effective.rule, EifKind::days_after_publication);  // pending: publication unknown
+  EXPECT_EQ(ev.effective.amount, 10);
+  EXPECT_FALSE(ev.effective.date);
+
+  // Unknown publication: the new appendix 2 is pending, the old criterion still shown.
+  AtResult pending = at(*t, Date{2026, 3, 1}, Language::kk, "app_2", {});
+  EXPECT_EQ(pending.units[0].status, Status::pending);
+  EXPECT_EQ(pending.units[0].text, old_criterion);
+  // Published on 01.02.2026: the old criterion up to 11.02, the seed's appendix from 12.02.
+  Publication pub;
+  pub.acts.emplace_back("130/НҚ", Date{2026, 2, 1});
+  AtResult before = at(*t, Date{2026, 2, 11}, Language::kk, "app_2", pub);
+  EXPECT_EQ(before.units[0].text, old_criterion);
+  EXPECT_EQ(before.units[0].status, Status::in_force);
+  AtResult after = at(*t, Date{2026, 2, 12}, Language::kk, "app_2", pub);
+  EXPECT_EQ(after.units[0].heading, "Меншікті тауарлар өндірісінің өлшемшарттары");
+  EXPECT_EQ(after.units[0].by, "order № 130/НҚ of 2022-04-19");
+  const UnitState* p1 = nullptr;
+  for (const UnitState& u : after.units)
+    if (u.eid == "app_2__para_2__point_2") p1 = &u;
+  ASSERT_NE(p1, nullptr);
+  EXPECT_EQ(p1->status, Status::in_force);
+  EXPECT_EQ(p1->text,
+            "\"Қазақстан Республикасының Ұлттық Кәсіпкерлер палатасы туралы\" Қазақстан Республикасы Заңының 21-бабы "
+            "4-тармағының 13) тармақшасына сәйкес индустриялық сертификаттың бар болуы.");
+  AtResult p19 = at(*t, Date{2026, 2, 12}, Language::kk, "app_1__para_19", pub);
+  EXPECT_EQ(p19.units[0].text,
+            "Есептеу операцияларын орындау және деректерді өңдеу үшін кешенді есептеу инфрақұрылымымен қамтамасыз ету "
+            "бойынша көрсетілетін қызметтер (цифрлық майнинг бойынша қызметті жүзеге асыратын тұлғаларға "
+            "инфрақұрылым ұсынатын деректерді өңдеу орталықтарын (Data-орталықтарды) қоспағанда).");
+  fs::remove_all(dir);
 }
 
 }  // namespace

@@ -28,6 +28,7 @@ std::optional<Edition> load_one(const std::string& path, std::string* error) {
 }
 
 struct IngestArgs {
+  std::vector<std::string> targets;  // CITED=ID
   std::vector<std::string> files;
   std::string store;
   std::string format = "text";
@@ -44,7 +45,13 @@ int run_ingest(const IngestArgs& args) {
   for (const std::string& f : args.files) {
     auto ed = load_one(f, &error);
     if (!ed) return fail(error);
-    IngestReport r = ingest(*store, *ed, args.partial);
+    std::vector<std::pair<std::string, std::string>> aliases;
+    for (const std::string& t : args.targets) {
+      const std::size_t eq = t.find('=');
+      if (eq == std::string::npos) return fail("--target: expected CITED=ACT, e.g. 37/НҚ=215863");
+      aliases.emplace_back(t.substr(0, eq), t.substr(eq + 1));
+    }
+    IngestReport r = ingest(*store, *ed, args.partial, aliases);
     nlohmann::ordered_json j;
     j["file"] = r.source;
     j["act"] = r.act;
@@ -83,6 +90,7 @@ int run_ingest(const IngestArgs& args) {
 }
 
 struct ApplyArgs {
+  std::vector<std::string> targets;  // cited numbers read as BASE
   std::string base;
   std::string amending;
   std::string format = "text";
@@ -94,7 +102,7 @@ int run_apply(const ApplyArgs& args) {
   if (!base) return fail(error);
   auto amending = load_one(args.amending, &error);
   if (!amending) return fail(error);
-  const Consolidation c = consolidate(flatten(base->doc), identity_of(base->doc.meta), amending->doc);
+  const Consolidation c = consolidate(flatten(base->doc), identity_of(base->doc.meta), amending->doc, args.targets);
   std::size_t addressed = 0;
   for (const InstructionResult& r : c.results) {
     if (r.outcome == Outcome::other_act) continue;
@@ -148,6 +156,9 @@ void add_ingest_command(CLI::App& app, Runner& run) {
   cmd->add_option("--store", args->store, "Store directory (default $ZANLINE_STORE or ./zanline-store)")
       ->type_name("DIR");
   cmd->add_flag("--partial", args->partial, "Record what applies; mark the rest as not applied");
+  cmd->add_option("--target", args->targets,
+                  "CITED=ACT: apply instructions citing act number CITED to store act ACT (a stand-in)")
+      ->type_name("CITED=ACT");
   cmd->add_option("--format", args->format, "Report format")->check(CLI::IsMember({"text", "json"}));
   cmd->callback([args, &run] { run = [args] { return run_ingest(*args); }; });
 }
@@ -161,6 +172,8 @@ void add_apply_command(CLI::App& app, Runner& run) {
   cmd->add_option("BASE", args->base, "The act as it stands")->required()->type_name("");
   cmd->add_option("AMENDING", args->amending, "The amending act")->required()->type_name("");
   cmd->add_option("--format", args->format, "Output format")->check(CLI::IsMember({"text", "json"}));
+  cmd->add_option("--target", args->targets, "Also apply instructions citing this act number to BASE (a stand-in)")
+      ->type_name("NUMBER");
   cmd->callback([args, &run] { run = [args] { return run_apply(*args); }; });
 }
 

@@ -104,6 +104,7 @@ std::string render_text(const AtResult& r, const Timeline& t) {
   if (r.act.since && r.act.status == Status::in_force) out += " since " + r.act.since->iso();
   out += "\n";
   if (!r.act.reason.empty()) out += "  " + r.act.reason + "\n";
+  for (const std::string& w : r.warnings) out += "  warning: " + w + "\n";
   for (const UnitState& u : r.units) {
     out += "\n" + u.eid + "  [" + to_string(u.status);
     if (u.since) out += " since " + u.since->iso();
@@ -115,7 +116,8 @@ std::string render_text(const AtResult& r, const Timeline& t) {
       std::string body = u.text;
       std::size_t p = 0;
       while ((p = body.find('\n', p)) != std::string::npos) body.replace(p++, 1, "\n  ");
-      out += "  " + (u.num.empty() || u.kind == UnitKind::article ? "" : u.num + (u.kind == UnitKind::subpoint ? ") " : ". ")) + body + "\n";
+      const bool numbered = !u.num.empty() && (u.kind == UnitKind::point || u.kind == UnitKind::subpoint);
+      out += "  " + (numbered ? u.num + (u.kind == UnitKind::subpoint ? ") " : ". ") : std::string()) + body + "\n";
     }
     if (!u.pending_text.empty()) out += "  pending new wording: " + u.pending_text + "\n";
     if (!u.reason.empty()) out += "  (" + u.reason + ")\n";

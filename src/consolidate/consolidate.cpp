@@ -545,7 +545,8 @@ std::size_t Consolidation::failed() const {
                                                 [](const InstructionResult& r) { return r.outcome == Outcome::failed; }));
 }
 
-Consolidation consolidate(const UnitList& base, const ActIdentity& base_act, const Document& amending) {
+Consolidation consolidate(const UnitList& base, const ActIdentity& base_act, const Document& amending,
+                          const std::vector<std::string>& also_addressed) {
   Consolidation c;
   c.units = base;
   Applier applier(c.units, amending);
@@ -553,7 +554,9 @@ Consolidation consolidate(const UnitList& base, const ActIdentity& base_act, con
     const Instruction& ins = amending.instructions[k];
     InstructionResult r;
     r.index = k;
-    if (!addresses(ins.target_act, base_act)) {
+    const bool alias = std::find(also_addressed.begin(), also_addressed.end(), ins.target_act.number) !=
+                       also_addressed.end();
+    if (!alias && !addresses(ins.target_act, base_act)) {
       r.outcome = Outcome::other_act;
       c.results.push_back(std::move(r));
       continue;

@@ -98,7 +98,8 @@ std::size_t IngestReport::not_applied() const {
   return n;
 }
 
-IngestReport ingest(Store& store, const Edition& amending, bool partial) {
+IngestReport ingest(Store& store, const Edition& amending, bool partial,
+                    const std::vector<std::pair<std::string, std::string>>& aliases) {
   IngestReport report;
   report.source = amending.origin;
   const Document& doc = amending.doc;
@@ -126,6 +127,12 @@ IngestReport ingest(Store& store, const Edition& amending, bool partial) {
     IngestTarget it;
     it.label = label_of(target.type, target.date, target.number);
     auto hits = find_target(store, target);
+    std::vector<std::string> also;
+    for (const auto& [cited, id] : aliases)
+      if (cited == target.number) {
+        hits = store.find(id);
+        also.push_back(cited);
+      }
     auto fail_all = [&](const std::string& why) {
       for (const Instruction& ins : doc.instructions)
         if (same_ref(ins.target_act, target))
@@ -162,7 +169,7 @@ IngestReport ingest(Store& store, const Edition& amending, bool partial) {
       continue;
     }
     const UnitList before = latest_units(*t, m.lang);
-    it.consolidation = consolidate(before, identity_of(*t), doc);
+    it.consolidation = consolidate(before, identity_of(*t), doc, also);
     for (const InstructionResult& r : it.consolidation.results)
       if (r.outcome == Outcome::failed) {
         const Instruction& ins = doc.instructions[r.index];

@@ -36,6 +36,7 @@ std::string at_to_xml(const AtResult& r, const Timeline& t) {
   attr(act, "since", iso(r.act.since));
   attr(act, "by", r.act.by);
   element(act, "reason", r.act.reason);
+  for (const std::string& w : r.warnings) element(root, "warning", w);
   for (const UnitState& u : r.units) {
     pugi::xml_node n = root.append_child("unit");
     attr(n, "eId", u.eid);
@@ -66,6 +67,7 @@ std::string at_to_json(const AtResult& r, const Timeline& t) {
   if (r.act.since) j["since"] = r.act.since->iso();
   if (!r.act.by.empty()) j["by"] = r.act.by;
   if (!r.act.reason.empty()) j["reason"] = r.act.reason;
+  if (!r.warnings.empty()) j["warnings"] = r.warnings;
   j["units"] = nlohmann::ordered_json::array();
   for (const UnitState& u : r.units) {
     nlohmann::ordered_json ju;

@@ -139,6 +139,11 @@ AtResult at(const Timeline& t, Date date, Language lang, std::string_view unit, 
     }
   }
 
+  for (const Event& e : t.events)
+    if (!e.not_applied.empty() && e.date && *e.date <= date)
+      for (const std::string& na : e.not_applied)
+        r.warnings.push_back("not applied (" + describe_source(e) + "): " + na);
+
   const Expression* x = t.expression(lang);
   if (!x) return r;
   for (const UnitTimeline& u : x->units) {

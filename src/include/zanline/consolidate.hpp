@@ -68,7 +68,10 @@ struct Consolidation {
   std::size_t failed() const;
 };
 
-Consolidation consolidate(const UnitList& base, const ActIdentity& base_act, const Document& amending);
+// `also_addressed`: act numbers cited by the amending act that are to be read as the base act too
+// (a stand-in when the cited act's text is not available: `zanline apply --target 37/НҚ`).
+Consolidation consolidate(const UnitList& base, const ActIdentity& base_act, const Document& amending,
+                          const std::vector<std::string>& also_addressed = {});
 
 // Equal up to runs of white space (amending acts are typed with double spaces the consolidated
 // editions do not have).

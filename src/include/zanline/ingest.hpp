@@ -36,6 +36,9 @@ struct IngestReport {
   std::size_t not_applied() const;
 };
 
-IngestReport ingest(Store& store, const Edition& amending, bool partial);
+// `targets`: cited act number -> store id, for acts whose citation does not find them (a stand-in,
+// or an act stored without number): `zanline ingest --target 37/НҚ=215863`.
+IngestReport ingest(Store& store, const Edition& amending, bool partial,
+                    const std::vector<std::pair<std::string, std::string>>& targets = {});
 
 }  // namespace zanline

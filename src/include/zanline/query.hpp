@@ -64,6 +64,9 @@ struct AtResult {
   Language lang = Language::unknown;
   ActState act;
   std::vector<UnitState> units;
+  // Changes made by that day whose instructions were not all applied (ingest --partial): the
+  // wording shown may be incomplete.
+  std::vector<std::string> warnings;
   bool has_result() const;  // something is in force (or pending) that day
 };
 
