@@ -12,7 +12,7 @@ ASAN_DIR := build/asan
 ZANLINE := $(RELEASE_DIR)/src/zanline
 DEMO_STORE := build/demo-store
 
-.PHONY: all deps build demo test test-debug test-asan clean
+.PHONY: all deps build demo test test-debug test-asan bench clean
 
 # A thin sequential wrapper: parallelism is inside CMake builds (-j $(JOBS)) and CTest.
 .NOTPARALLEL:
@@ -37,6 +37,10 @@ demo: deps
 	$(ZANLINE) at 2026-01-01 27788 --unit 4-тармақ --store $(DEMO_STORE) || true
 	$(ZANLINE) at 2020-06-10 143717 --unit 'пункт 1-1' --lang ru --store $(DEMO_STORE) || true
 	$(ZANLINE) history 10612 --unit art_3 --lang ru --store $(DEMO_STORE) || true
+	$(ZANLINE) apply corpus/triples/holidays-10612_by_45379/before.rus.md \
+	  corpus/triples/holidays-10612_by_45379/amending.rus.md | sed -n '/^art_3$$/,/^art_4$$/p'
+	$(ZANLINE) ingest --store $(DEMO_STORE) --target 37/НҚ=215863 corpus/seed/order-130-nk-2022-04-19.kaz.txt
+	$(ZANLINE) at 2026-02-12 215863 --unit 'app_2__para_2' --published 130/НҚ=2026-02-01 --store $(DEMO_STORE) || true
 
 # Both trees are built and tested even when the first one fails (`make -k`); the exit status
 # still reports the failure.
@@ -54,6 +58,12 @@ test-asan:
 	$(CMAKE) --build $(ASAN_DIR) -j $(JOBS)
 	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  $(CTEST) --test-dir $(ASAN_DIR) --output-on-failure -j $(JOBS)
+
+# Benchmarks (not tests): consolidation accuracy on corpus/triples, and `at` against git.
+bench: deps
+	@$(MAKE) --no-print-directory build
+	$(RELEASE_DIR)/bench/zanline_bench_consolidation corpus/triples
+	bench/at_vs_git.sh $(ZANLINE) 100
 
 clean:
 	rm -rf $(RELEASE_DIR) $(DEBUG_DIR) $(ASAN_DIR)
