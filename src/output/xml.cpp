@@ -15,76 +15,13 @@
 #include <string>
 #include <string_view>
 
+#include "xml_text.hpp"
 #include "zanline/output.hpp"
 
 namespace zanline {
 namespace {
 
-constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
-
-// Length of the well-formed UTF-8 sequence at s[i] and its code point; 0 if malformed
-// (overlong, surrogate, beyond U+10FFFF, truncated).
-std::size_t decode_utf8(std::string_view s, std::size_t i, char32_t& cp) {
-  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-  const unsigned char b0 = byte(i);
-  if (b0 < 0x80) {
-    cp = b0;
-    return 1;
-  }
-  std::size_t len = 0;
-  char32_t min = 0;  // smallest code point of this length; below it the form is overlong
-  if ((b0 & 0xE0) == 0xC0) {
-    len = 2;
-    cp = b0 & 0x1Fu;
-    min = 0x80;
-  } else if ((b0 & 0xF0) == 0xE0) {
-    len = 3;
-    cp = b0 & 0x0Fu;
-    min = 0x800;
-  } else if ((b0 & 0xF8) == 0xF0) {
-    len = 4;
-    cp = b0 & 0x07u;
-    min = 0x10000;
-  } else {
-    return 0;
-  }
-  if (i + len > s.size()) return 0;
-  for (std::size_t k = 1; k < len; ++k) {
-    if ((byte(i + k) & 0xC0) != 0x80) return 0;
-    cp = (cp << 6) | (byte(i + k) & 0x3Fu);
-  }
-  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
-  return len;
-}
-
-// XML 1.0 Char production: #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF].
-bool xml_char(char32_t cp) {
-  return cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF) ||
-         (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF);
-}
-
-// `s` with every malformed UTF-8 byte and every character XML 1.0 does not allow replaced by
-// U+FFFD. pugixml would otherwise write "&#01;", which no XML parser accepts.
-std::string xml_safe(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (std::size_t i = 0; i < s.size();) {
-    char32_t cp = 0;
-    const std::size_t len = decode_utf8(s, i, cp);
-    if (len == 0) {
-      out += kReplacement;
-      ++i;
-    } else {
-      if (xml_char(cp)) {
-        out.append(s, i, len);
-      } else {
-        out += kReplacement;
-      }
-      i += len;
-    }
-  }
-  return out;
-}
+std::string xml_safe(std::string_view s) { return xml::safe(s); }
 
 // Only real calendar dates are written, so every date attribute is a valid xs:date.
 std::optional<std::string> iso(const std::optional<Date>& d) {
