@@ -482,15 +482,6 @@ void Applier::apply(const Instruction& ins, InstructionResult& r) {
 
 }  // namespace
 
-UnitList flatten(const Document& doc) {
-  UnitList out;
-  for_each_unit(doc.body, [&](const Unit& u) {
-    out.push_back({u.eid, u.kind, u.num, u.heading, u.status == UnitStatus::normal ? u.text : std::string(), u.status,
-                   u.status_text});
-  });
-  return out;
-}
-
 UnitList latest_units(const Timeline& t, Language lang) {
   UnitList out;
   const Expression* x = t.expression(lang);

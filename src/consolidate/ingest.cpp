@@ -48,17 +48,6 @@ void record_edition(Timeline& t, Language lang, const UnitList& before, const Un
       if (x->units[i].eid == eid) return static_cast<std::ptrdiff_t>(i);
     return -1;
   };
-  auto version_of = [&](const FlatUnit& u) {
-    Version v;
-    v.from = ev;
-    v.status = u.status == UnitStatus::excluded   ? VersionStatus::excluded
-               : u.status == UnitStatus::repealed ? VersionStatus::repealed
-                                                  : VersionStatus::text;
-    v.heading = u.heading;
-    v.text = u.status == UnitStatus::normal ? u.text : u.status_text;
-    v.source = source;
-    return v;
-  };
   std::string previous;
   for (const FlatUnit& u : after) {
     const std::ptrdiff_t at = index_of(u.eid);
@@ -66,12 +55,12 @@ void record_edition(Timeline& t, Language lang, const UnitList& before, const Un
     if (at < 0) {
       // Inserted: after the unit before it in the new edition.
       const std::ptrdiff_t prev = previous.empty() ? -1 : index_of(previous);
-      UnitTimeline ut{u.eid, u.kind, u.num, {version_of(u)}};
+      UnitTimeline ut{u.eid, u.kind, u.num, {version_of(u, ev, source)}};
       x->units.insert(x->units.begin() + (prev + 1), std::move(ut));
     } else if (o == old.end() || !(*o->second == u)) {
       UnitTimeline& ut = x->units[static_cast<std::size_t>(at)];
       if (!ut.versions.empty() && ut.versions.back().to.empty()) ut.versions.back().to = ev;
-      ut.versions.push_back(version_of(u));
+      ut.versions.push_back(version_of(u, ev, source));
     }
     previous = u.eid;
   }

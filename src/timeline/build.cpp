@@ -9,29 +9,6 @@
 namespace zanline {
 namespace {
 
-// One unit of one edition, flattened.
-struct Flat {
-  std::string eid;
-  UnitKind kind;
-  std::string num;
-  std::string heading;
-  std::string text;
-  UnitStatus status;
-  std::string status_text;
-};
-
-std::vector<Flat> flatten(const Document& doc) {
-  std::vector<Flat> out;
-  for_each_unit(doc.body, [&](const Unit& u) {
-    out.push_back({u.eid, u.kind, u.num, u.heading, u.text, u.status, u.status_text});
-  });
-  return out;
-}
-
-bool same_content(const Flat& a, const Flat& b) {
-  return a.heading == b.heading && a.text == b.text && a.status == b.status;
-}
-
 std::string translit(char32_t c) {
   switch (c) {
     case U'а': case U'ә': return "a";
@@ -248,17 +225,17 @@ void Builder::build_expression(Language lang, const std::vector<const Edition*>&
   x.title = eds.back()->doc.meta.title;
   std::map<std::string, UnitTimeline> units;
   std::vector<std::string> order;
-  std::map<std::string, const Flat*> prev;  // eid -> content in the previous edition
-  std::vector<std::vector<Flat>> flats;
+  std::map<std::string, const FlatUnit*> prev;  // eid -> content in the previous edition
+  std::vector<UnitList> flats;
   flats.reserve(eds.size());
   for (const Edition* ed : eds) flats.push_back(flatten(ed->doc));
 
   for (std::size_t k = 0; k < eds.size(); ++k) {
     const Edition& ed = *eds[k];
     const std::string& src = source_ids_[&ed];
-    std::map<std::string, const Flat*> cur;
+    std::map<std::string, const FlatUnit*> cur;
     std::string last_eid;
-    for (const Flat& f : flats[k]) {
+    for (const FlatUnit& f : flats[k]) {
       cur[f.eid] = &f;
       if (!units.count(f.eid)) {
         // Keep document order: a new unit goes after the unit before it in this edition.
@@ -269,13 +246,7 @@ void Builder::build_expression(Language lang, const std::vector<const Edition*>&
       }
       last_eid = f.eid;
       UnitTimeline& ut = units[f.eid];
-      Version v;
-      v.status = f.status == UnitStatus::excluded   ? VersionStatus::excluded
-                 : f.status == UnitStatus::repealed ? VersionStatus::repealed
-                                                    : VersionStatus::text;
-      v.heading = f.heading;
-      v.text = f.status == UnitStatus::normal ? f.text : f.status_text;
-      v.source = src;
+      Version v = version_of(f, {}, src);
       if (k == 0) {
         // The first known edition. Units that notes say changed before it have an unknown past.
         // The original text: dated the act's own date, or undated and without editorial notes.
@@ -293,7 +264,7 @@ void Builder::build_expression(Language lang, const std::vector<const Edition*>&
         continue;
       }
       auto p = prev.find(f.eid);
-      if (p != prev.end() && same_content(*p->second, f)) continue;  // unchanged
+      if (p != prev.end() && *p->second == f) continue;  // unchanged
       const std::optional<Date> after = eds[k - 1]->date;
       v.from = change_event(ed, after, f.eid);
       if (!ut.versions.empty() && ut.versions.back().to.empty()) ut.versions.back().to = v.from;

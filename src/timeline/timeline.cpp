@@ -36,4 +36,25 @@ const char* to_string(VersionStatus s) {
   return "?";
 }
 
+UnitList flatten(const Document& doc) {
+  UnitList out;
+  for_each_unit(doc.body, [&](const Unit& u) {
+    out.push_back({u.eid, u.kind, u.num, u.heading, u.status == UnitStatus::normal ? u.text : std::string(), u.status,
+                   u.status_text});
+  });
+  return out;
+}
+
+Version version_of(const FlatUnit& u, const std::string& from, const std::string& source) {
+  Version v;
+  v.from = from;
+  v.status = u.status == UnitStatus::excluded   ? VersionStatus::excluded
+             : u.status == UnitStatus::repealed ? VersionStatus::repealed
+                                                : VersionStatus::text;
+  v.heading = u.heading;
+  v.text = u.status == UnitStatus::normal ? u.text : u.status_text;
+  v.source = source;
+  return v;
+}
+
 }  // namespace zanline

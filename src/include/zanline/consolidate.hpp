@@ -21,20 +21,6 @@
 
 namespace zanline {
 
-// One unit, flattened: the tree is kept in the eIds ("app_1__para_2__point_1").
-struct FlatUnit {
-  std::string eid;
-  UnitKind kind = UnitKind::part;
-  std::string num;
-  std::string heading;
-  std::string text;
-  UnitStatus status = UnitStatus::normal;
-  std::string status_text;
-  bool operator==(const FlatUnit&) const = default;
-};
-using UnitList = std::vector<FlatUnit>;  // in document order
-
-UnitList flatten(const Document& doc);
 // The wording of every unit as of its newest version in `lang` (units whose last version ended
 // without a successor are left out).
 UnitList latest_units(const Timeline& t, Language lang);

@@ -99,6 +99,23 @@ struct Timeline {
   const Expression* expression(Language lang) const;
 };
 
+// One unit, flattened: the tree is kept in the eIds ("app_1__para_2__point_1").
+struct FlatUnit {
+  std::string eid;
+  UnitKind kind = UnitKind::part;
+  std::string num;
+  std::string heading;
+  std::string text;
+  UnitStatus status = UnitStatus::normal;
+  std::string status_text;
+  bool operator==(const FlatUnit&) const = default;
+};
+using UnitList = std::vector<FlatUnit>;  // in document order
+
+UnitList flatten(const Document& doc);
+// The version a flattened unit reads as, from event `from`, read from source `source`.
+Version version_of(const FlatUnit& u, const std::string& from, const std::string& source);
+
 const char* to_string(EventType);
 const char* to_string(VersionStatus);
 
