@@ -23,16 +23,20 @@ constexpr const char* kVersion = ZANLINE_VERSION;  // from project() in CMakeLis
 
 constexpr const char* kDescription =
     "zanline turns Kazakh and Russian legal texts of the Republic of Kazakhstan into structured,\n"
-    "schema-validated XML (or JSON, or an outline for people).";
+    "schema-validated XML, keeps a timeline of every act, answers which text was in force on a date,\n"
+    "and applies amending acts.";
 
 constexpr const char* kFooter =
     "Examples:\n"
-    "  zanline parse order.txt --format json\n"
-    "  cat act.md | zanline parse - --format text\n"
-    "  zanline parse order.txt -o order.xml\n"
+    "  zanline parse order.txt --format json          one text -> document (XML/JSON/outline)\n"
+    "  zanline build corpus                           folders of texts -> ./zanline-store\n"
+    "  zanline at 2023-03-01 130/НҚ --unit 2-тармақ    the text in force that day, with status\n"
+    "  zanline history 10612 --unit art_3 --lang ru   every version of a unit\n"
+    "  zanline ingest amending.kaz.md                 apply an amending act to the store\n"
+    "  zanline apply before.rus.md amending.rus.md    the same, on a text, without a store\n"
     "\n"
     "Results go to stdout, diagnostics to stderr as file:line:col: severity: message.\n"
-    "Exit status: 0 ok, 1 no result, 2 error.";
+    "Exit status: 0 ok, 1 no result (nothing in force, instructions not applied), 2 error.";
 
 // CLI11 exits with its own codes (105 for a bad value, 109 for an extra argument, ...);
 // zanline promises 2 for every usage error, 0 for --help and --version.
