@@ -29,6 +29,7 @@ constexpr const char* kDescription =
 constexpr const char* kFooter =
     "Examples:\n"
     "  zanline parse order.txt --format json          one text -> document (XML/JSON/outline)\n"
+    "  cat act.md | zanline parse - --format text     ... from stdin\n"
     "  zanline build corpus                           folders of texts -> ./zanline-store\n"
     "  zanline at 2023-03-01 130/НҚ --unit 2-тармақ    the text in force that day, with status\n"
     "  zanline history 10612 --unit art_3 --lang ru   every version of a unit\n"
