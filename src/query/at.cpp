@@ -220,6 +220,7 @@ AtResult at(const Timeline& t, Date date, Language lang, std::string_view unit, 
       s.event = v->from;
       s.by = e->type == EventType::entry_into_force ? "the act itself" : describe_source(*e);
       s.reason = "applies " + rule_text(*e);
+      if (next_start) s.until = next_start;
     } else if (future) {
       const Event* e = t.event(future->from);
       s.status = Status::not_yet_in_force;
