@@ -17,6 +17,7 @@
 #include <pugixml.hpp>
 
 #include "output_fixtures.hpp"
+#include "test_util.hpp"
 
 namespace zanline {
 namespace {
@@ -52,17 +53,6 @@ std::string schema_errors(const std::string& xml) {
   return rc == 0 ? std::string() : "xmllint exit " + std::to_string(rc) + ":\n" + log.str();
 }
 
-// Every name to_string gives for enum E, in declaration order.
-template <class E>
-std::vector<std::string> enum_names() {
-  std::vector<std::string> names;
-  for (int i = 0;; ++i) {
-    const std::string s = to_string(static_cast<E>(i));
-    if (s == "?") break;
-    names.push_back(s);
-  }
-  return names;
-}
 
 // --- XML ---------------------------------------------------------------------------------------
 
@@ -316,25 +306,16 @@ TEST(SchemaTest, EnumerationsMatchToString) {
   const std::string xsd = buf.str();
   ASSERT_FALSE(xsd.empty()) << kSchema;
   const auto check = [&](const std::string& type, const std::vector<std::string>& names) {
-    const std::size_t begin = xsd.find("<xs:simpleType name=\"" + type + "\">");
-    ASSERT_NE(begin, std::string::npos) << type;
-    const std::string block = xsd.substr(begin, xsd.find("</xs:simpleType>", begin) - begin);
-    std::vector<std::string> values;
-    const std::string key = "<xs:enumeration value=\"";
-    for (std::size_t p = block.find(key); p != std::string::npos; p = block.find(key, p)) {
-      p += key.size();
-      values.push_back(block.substr(p, block.find('"', p) - p));
-    }
-    EXPECT_EQ(values, names) << type;
+    EXPECT_EQ(testing::xsd_enumeration(xsd, type), names) << type;
   };
-  check("Severity", enum_names<Severity>());
-  check("Language", enum_names<Language>());
-  check("UnitKind", enum_names<UnitKind>());
-  check("UnitStatus", enum_names<UnitStatus>());
-  check("EifKind", enum_names<EifKind>());
-  check("ActStatus", enum_names<ActStatus>());
-  check("NoteAction", enum_names<NoteAction>());
-  check("Operation", enum_names<Operation>());
+  check("Severity", testing::enum_names<Severity>());
+  check("Language", testing::enum_names<Language>());
+  check("UnitKind", testing::enum_names<UnitKind>());
+  check("UnitStatus", testing::enum_names<UnitStatus>());
+  check("EifKind", testing::enum_names<EifKind>());
+  check("ActStatus", testing::enum_names<ActStatus>());
+  check("NoteAction", testing::enum_names<NoteAction>());
+  check("Operation", testing::enum_names<Operation>());
 }
 
 }  // namespace

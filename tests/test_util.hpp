@@ -4,6 +4,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 namespace zanline::testing {
 
@@ -17,5 +18,31 @@ inline std::string read_file(const std::string& path) {
 }
 
 inline std::string read_corpus(const std::string& rel) { return read_file(corpus_path(rel)); }
+
+// Every name to_string gives for enum E, in declaration order (to_string answers "?" past the end).
+template <class E>
+std::vector<std::string> enum_names() {
+  std::vector<std::string> names;
+  for (int i = 0;; ++i) {
+    const std::string s = to_string(static_cast<E>(i));
+    if (s == "?") break;
+    names.push_back(s);
+  }
+  return names;
+}
+
+// The enumeration values of <xs:simpleType name="type"> in an XSD text; empty if there is none.
+inline std::vector<std::string> xsd_enumeration(const std::string& xsd, const std::string& type) {
+  std::vector<std::string> values;
+  const std::size_t begin = xsd.find("<xs:simpleType name=\"" + type + "\">");
+  if (begin == std::string::npos) return values;
+  const std::string block = xsd.substr(begin, xsd.find("</xs:simpleType>", begin) - begin);
+  const std::string key = "<xs:enumeration value=\"";
+  for (std::size_t p = block.find(key); p != std::string::npos; p = block.find(key, p)) {
+    p += key.size();
+    values.push_back(block.substr(p, block.find('"', p) - p));
+  }
+  return values;
+}
 
 }  // namespace zanline::testing

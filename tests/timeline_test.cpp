@@ -318,6 +318,12 @@ TEST(Store, RebuildFromTheSameInputsIsByteIdenticalAndFindsActs) {
   fs::remove_all(base);
 }
 
+TEST(AnswerSchema, EnumerationsMatchToString) {
+  const std::string xsd = testing::read_file(std::string(ZANLINE_SCHEMA_DIR) + "/answer.xsd");
+  EXPECT_EQ(testing::xsd_enumeration(xsd, "status"), testing::enum_names<Status>());
+  EXPECT_EQ(testing::xsd_enumeration(xsd, "unitKind"), testing::enum_names<UnitKind>());
+}
+
 TEST(Store, AnInterruptedCommitIsFinishedOnOpen) {
   const fs::path dir = fs::temp_directory_path() / ("zanline-journal-" + std::to_string(::getpid()));
   fs::remove_all(dir);

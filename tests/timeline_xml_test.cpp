@@ -11,6 +11,7 @@
 #include <gtest/gtest.h>
 #include <pugixml.hpp>
 
+#include "test_util.hpp"
 #include "timeline_xml_fixtures.hpp"
 #include "zanline/timeline.hpp"
 
@@ -110,18 +111,6 @@ pugi::xml_node node(const pugi::xml_document& doc, const std::string& xpath) {
   return doc.select_node(xpath.c_str()).node();
 }
 
-// Every name to_string gives for enum E, in declaration order (an enum class: any int is a
-// value to ask about; to_string answers "?" past the last one).
-template <class E>
-std::vector<std::string> enum_names() {
-  std::vector<std::string> names;
-  for (int i = 0;; ++i) {
-    const std::string s = to_string(static_cast<E>(i));
-    if (s == "?") break;
-    names.push_back(s);
-  }
-  return names;
-}
 
 // --- round trip ----------------------------------------------------------------------------------
 
@@ -317,22 +306,13 @@ TEST(TimelineSchemaTest, EnumerationsMatchToString) {
   const std::string xsd = buf.str();
   ASSERT_FALSE(xsd.empty()) << kSchema;
   const auto check = [&](const std::string& type, const std::vector<std::string>& names) {
-    const std::size_t begin = xsd.find("<xs:simpleType name=\"" + type + "\">");
-    ASSERT_NE(begin, std::string::npos) << type;
-    const std::string block = xsd.substr(begin, xsd.find("</xs:simpleType>", begin) - begin);
-    std::vector<std::string> values;
-    const std::string key = "<xs:enumeration value=\"";
-    for (std::size_t p = block.find(key); p != std::string::npos; p = block.find(key, p)) {
-      p += key.size();
-      values.push_back(block.substr(p, block.find('"', p) - p));
-    }
-    EXPECT_EQ(values, names) << type;
+    EXPECT_EQ(testing::xsd_enumeration(xsd, type), names) << type;
   };
-  check("EventType", enum_names<EventType>());
-  check("VersionStatus", enum_names<VersionStatus>());
-  check("EifKind", enum_names<EifKind>());
-  check("UnitKind", enum_names<UnitKind>());
-  check("Language", enum_names<Language>());
+  check("EventType", testing::enum_names<EventType>());
+  check("VersionStatus", testing::enum_names<VersionStatus>());
+  check("EifKind", testing::enum_names<EifKind>());
+  check("UnitKind", testing::enum_names<UnitKind>());
+  check("Language", testing::enum_names<Language>());
 }
 
 // --- characters ----------------------------------------------------------------------------------
