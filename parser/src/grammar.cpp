@@ -272,15 +272,11 @@ bool InstructionReader::try_leaf(const std::string& t, const Block& b) {
   std::string pre(sv(prefix));
   // "... осы бұйрыққа қосымшаға сәйкес жаңа редакцияда жазылсын": the new text is this act's
   // appendix; the unit it replaces is the appendix that appendix restates.
-  static const RE2 kPerAppendix(R"((?i)\s*(?:осы\s+\p{L}+\s+(?:([0-9]+)\s*-\s*)?қосымша\p{L}*\s+сәйкес|согласно\s+приложени\p{L}*\s*([0-9]+)?\s*к\s+настояще\p{L}*\s+\p{L}+))");
-  re2::StringPiece app_kk, app_ru;
-  if (re2::StringPiece pm(pre.data(), pre.size()); RE2::PartialMatch(pm, kPerAppendix, &app_kk, &app_ru)) {
-    std::string num = !app_kk.empty() ? std::string(sv(app_kk)) : std::string(sv(app_ru));
-    std::size_t at = pre.find(text::to_lower(pre) == pre ? "осы" : "осы");
-    const re2::StringPiece whole(pre.data(), pre.size());
-    re2::StringPiece m;
-    static const RE2 kFind(R"((?i)(\s*(?:осы\s+\p{L}+\s+(?:[0-9]+\s*-\s*)?қосымша\p{L}*\s+сәйкес|согласно\s+приложени.*)))");
-    if (RE2::PartialMatch(whole, kFind, &m)) at = static_cast<std::size_t>(m.data() - pre.data());
+  re2::StringPiece per, app_kk, app_ru;
+  if (re2::StringPiece pm(pre.data(), pre.size());
+      RE2::PartialMatch(pm, patterns::kPerThisAppendix(), &per, &app_kk, &app_ru)) {
+    const std::string num = !app_kk.empty() ? std::string(sv(app_kk)) : std::string(sv(app_ru));
+    const std::size_t at = static_cast<std::size_t>(per.data() - pre.data());
     for (const Unit& u : doc_.body) {
       if (u.kind != UnitKind::appendix || (!num.empty() && u.num != num)) continue;
       ins.new_text_ref = u.eid;
@@ -288,7 +284,7 @@ bool InstructionReader::try_leaf(const std::string& t, const Block& b) {
         ins.path = {{UnitKind::appendix, u.appendix->restates_num}};
       break;
     }
-    if (at != std::string::npos) pre = std::string(text::trim(std::string_view(pre).substr(0, at)));
+    pre = std::string(text::trim(std::string_view(pre).substr(0, at)));
     // "көрсетілген бұйрықпен бекітілген меншікті өндірістің өлшемшарттары": the object named here
     // replaces the scope inherited from earlier lines.
     if (!pre.empty()) ins.scope = pre;

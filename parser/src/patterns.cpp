@@ -52,6 +52,7 @@ std::vector<std::pair<std::string_view, const RE2*>> all() {
       {"kInsertWordsKk", &kInsertWordsKk()},
       {"kInsertWordsRu", &kInsertWordsRu()},
       {"kQuotedItem", &kQuotedItem()},
+      {"kPerThisAppendix", &kPerThisAppendix()},
       {"kDeleteKk", &kDeleteKk()},
       {"kDeleteRu", &kDeleteRu()},
       {"kRepealKk", &kRepealKk()},

@@ -139,6 +139,10 @@ ZANLINE_PATTERN(kInsertWordsRu,
                 R"((?i)^(.*?)\s*после\s+(?:слов\p{L}*|цифр\p{L}*)\s*()" ZANLINE_QUOTED_LIST R"()\s*дополнить\s+(?:соответственно\s+)?\p{L}+\s*()" ZANLINE_QUOTED_LIST R"())")
 // One quoted item of a list.
 ZANLINE_PATTERN(kQuotedItem, R"(["«“]([^"»”]*)["»”])")
+// The new wording is this act's appendix: "… осы бұйрыққа қосымшаға сәйкес …" (seed),
+// "… согласно приложению 2 к настоящему приказу …"; group 1 is the whole phrase.
+ZANLINE_PATTERN(kPerThisAppendix,
+                R"((?i)(\s*(?:осы\s+\p{L}+\s+(?:([0-9]+)\s*-\s*)?қосымша\p{L}*\s+сәйкес|согласно\s+приложени\p{L}*\s*([0-9]+)?\s*к\s+настояще\p{L}*\s+\p{L}+)))")
 // "3) 5-тармақ алып тасталсын;", "тоғызыншы абзац алып тасталсын."
 ZANLINE_PATTERN(kDeleteKk, R"((?i)^(.*?)\s*алып\s+тасталсын)")
 ZANLINE_PATTERN(kDeleteRu, R"((?i)^(.*?)\s*исключить)")
