@@ -8,6 +8,7 @@
 
 #include "test_util.hpp"
 #include "zanline/build.hpp"
+#include "zanline/diff.hpp"
 #include "zanline/parser.hpp"
 #include "zanline/query.hpp"
 #include "zanline/store.hpp"
@@ -316,6 +317,38 @@ TEST(Store, RebuildFromTheSameInputsIsByteIdenticalAndFindsActs) {
   EXPECT_EQ(testing::read_file((base / "0/acts/order-2022-04-19-130-nk/sources/kk/undated.txt").string()),
             testing::read_corpus("seed/order-130-nk-2022-04-19.kaz.txt"));
   fs::remove_all(base);
+}
+
+TEST(Diff, HolidaysArticle3From2005To2010WordByWord) {
+  // Law 10612 with its 2001, 2008 and 2009 editions; the amending laws' own texts (in the same
+  // folders) say they enter into force on publication, which links resolve.
+  std::vector<std::pair<std::string, Diagnostic>> diags;
+  auto groups = discover({testing::corpus_path("triples/holidays-10612_by_40216"),
+                          testing::corpus_path("triples/holidays-10612_by_45379")},
+                         diags);
+  std::vector<Timeline> timelines;
+  for (const auto& g : groups) {
+    std::vector<Diagnostic> bd;
+    timelines.push_back(build_timeline(g, bd));
+  }
+  std::vector<Timeline*> all;
+  for (Timeline& t : timelines) all.push_back(&t);
+  EXPECT_EQ(link_amendments(all), 2u);  // 47-IV and 152-IV: "порядок введения в действие см. ст. 2"
+  const Timeline* law = nullptr;
+  for (const Timeline& t : timelines)
+    if (t.id == "10612") law = &t;
+  ASSERT_NE(law, nullptr);
+  Publication pub;
+  pub.self = Date{2001, 12, 20};
+  pub.acts = {{"47-IV", Date{2008, 6, 28}}, {"152-IV", Date{2009, 4, 25}}};
+  auto changes = diff(*law, Date{2005, 1, 1}, Date{2010, 1, 1}, Language::ru, "art_3", pub);
+  ASSERT_EQ(changes.size(), 1u);
+  EXPECT_EQ(changes[0].eid, "art_3");
+  const std::string d = render_word_diff(changes[0].ops);
+  EXPECT_NE(d.find("Наурыз мейрамы - [-22-]{+21-23+} марта;"), std::string::npos) << d;
+  EXPECT_NE(d.find("{+День Столицы - 6 июля;\n+}"), std::string::npos) << d;
+  EXPECT_NE(d.find("[-День Республики - 25 октября.-]"), std::string::npos) << d;
+  EXPECT_TRUE(diff(*law, Date{2005, 1, 1}, Date{2006, 1, 1}, Language::ru, "", pub).empty());
 }
 
 TEST(AnswerSchema, EnumerationsMatchToString) {

@@ -28,6 +28,7 @@ void add_build_command(CLI::App& app, Runner& run);
 void add_acts_command(CLI::App& app, Runner& run);
 void add_at_command(CLI::App& app, Runner& run);
 void add_history_command(CLI::App& app, Runner& run);
+void add_diff_command(CLI::App& app, Runner& run);
 void add_ingest_command(CLI::App& app, Runner& run);
 void add_apply_command(CLI::App& app, Runner& run);
 

@@ -33,6 +33,7 @@ constexpr const char* kFooter =
     "  zanline build corpus                           folders of texts -> ./zanline-store\n"
     "  zanline at 2023-03-01 130/НҚ --unit 2-тармақ    the text in force that day, with status\n"
     "  zanline history 10612 --unit art_3 --lang ru   every version of a unit\n"
+    "  zanline diff 10612 2005-01-01 2010-01-01       what changed, word by word\n"
     "  zanline ingest amending.kaz.md                 apply an amending act to the store\n"
     "  zanline apply before.rus.md amending.rus.md    the same, on a text, without a store\n"
     "\n"
@@ -61,6 +62,7 @@ int main(int argc, char** argv) {
   add_acts_command(app, run);
   add_at_command(app, run);
   add_history_command(app, run);
+  add_diff_command(app, run);
   add_ingest_command(app, run);
   add_apply_command(app, run);
 

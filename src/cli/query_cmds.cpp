@@ -5,6 +5,7 @@
 
 #include "cli/common.hpp"
 #include "cli/store_access.hpp"
+#include "zanline/diff.hpp"
 #include "zanline/output.hpp"
 #include "zanline/parser.hpp"
 #include "zanline/query.hpp"
@@ -14,6 +15,7 @@ namespace {
 
 struct QueryArgs {
   std::string date;
+  std::string date2;  // diff
   std::string act;
   std::string unit;
   std::string store;
@@ -175,6 +177,45 @@ int run_history(const QueryArgs& args) {
   return emit("", out);
 }
 
+int run_diff(const QueryArgs& args) {
+  auto d1 = parse_iso_date(args.date), d2 = parse_iso_date(args.date2);
+  if (!d1) return fail("\"" + args.date + "\" is not a date (YYYY-MM-DD)");
+  if (!d2) return fail("\"" + args.date2 + "\" is not a date (YYYY-MM-DD)");
+  std::string error;
+  auto l = load(args, &error);
+  if (!l) return fail(error);
+  const auto changes = diff(l->timeline, *d1, *d2, l->lang, l->eid, l->pub);
+  std::string out;
+  if (args.format == "json") {
+    nlohmann::ordered_json j = nlohmann::ordered_json::array();
+    for (const UnitChange& c : changes) {
+      nlohmann::ordered_json jc;
+      jc["eId"] = c.eid;
+      jc["before"] = {{"status", to_string(c.before_status)}, {"text", c.before_text}};
+      jc["after"] = {{"status", to_string(c.after_status)}, {"text", c.after_text}};
+      jc["ops"] = nlohmann::ordered_json::array();
+      for (const WordOp& op : c.ops)
+        jc["ops"].push_back({{"op", op.kind == WordOp::same ? "same" : op.kind == WordOp::removed ? "removed" : "added"},
+                             {"text", op.text}});
+      j.push_back(std::move(jc));
+    }
+    out = j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  } else {
+    out = label(l->timeline) + ": " + std::to_string(changes.size()) + " unit(s) differ between " + d1->iso() +
+          " and " + d2->iso() + "\n";
+    for (const UnitChange& c : changes) {
+      out += "\n" + c.eid + "  [" + to_string(c.before_status) + " -> " + to_string(c.after_status) + "]\n";
+      std::string body = render_word_diff(c.ops);
+      for (std::size_t p = 0; (p = body.find('\n', p)) != std::string::npos && p + 1 < body.size(); p += 3)
+        body.replace(p, 1, "\n  ");
+      out += "  " + body + (body.ends_with("\n") ? "" : "\n");
+    }
+  }
+  const int rc = emit("", out);
+  if (rc != kExitOk) return rc;
+  return changes.empty() ? kExitNoResult : kExitOk;
+}
+
 void add_common(CLI::App* cmd, QueryArgs& a) {
   cmd->add_option("--unit", a.unit, "A unit: eId (para_2__point_1) or path (\"2-тармақ 1) тармақша\", \"пункт 2\")")
       ->type_name("PATH");
@@ -216,6 +257,21 @@ void add_history_command(CLI::App& app, Runner& run) {
   add_common(cmd, *args);
   cmd->add_option("--format", args->format, "Output format")->check(CLI::IsMember({"text", "json"}));
   cmd->callback([args, &run] { run = [args] { return run_history(*args); }; });
+}
+
+void add_diff_command(CLI::App& app, Runner& run) {
+  auto args = std::make_shared<QueryArgs>();
+  CLI::App* cmd = app.add_subcommand("diff", "What changed between two dates, word by word");
+  cmd->footer("Marks removed words [-like this-] and added words {+like this+}.\n\n"
+              "Examples:\n  zanline diff 10612 2005-01-01 2010-01-01 --unit art_3 --lang ru\n"
+              "  zanline diff 132554 2020-10-01 2021-07-01 --format json\n\n"
+              "Exit status: 0 differences shown, 1 none, 2 error.");
+  cmd->add_option("ACT", args->act, "The act")->required()->type_name("");
+  cmd->add_option("DATE1", args->date, "From (YYYY-MM-DD)")->required()->type_name("");
+  cmd->add_option("DATE2", args->date2, "To (YYYY-MM-DD)")->required()->type_name("");
+  add_common(cmd, *args);
+  cmd->add_option("--format", args->format, "Output format")->check(CLI::IsMember({"text", "json"}));
+  cmd->callback([args, &run] { run = [args] { return run_diff(*args); }; });
 }
 
 }  // namespace zanline::cli

@@ -58,6 +58,11 @@ int run_build(const BuildArgs& args) {
     editions += a.timeline.sources.size();
     acts.push_back(std::move(a));
   }
+  {
+    std::vector<Timeline*> all;
+    for (StoredAct& a : acts) all.push_back(&a.timeline);
+    link_amendments(all);
+  }
   std::string error;
   auto store = open_store(args.store, true, &error);
   if (!store) return fail(error);

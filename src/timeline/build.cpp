@@ -424,6 +424,29 @@ std::string act_key(const std::string& type, const std::optional<Date>& date, co
   return key;
 }
 
+std::size_t link_amendments(const std::vector<Timeline*>& timelines) {
+  std::size_t linked = 0;
+  for (Timeline* t : timelines) {
+    for (Event& e : t->events) {
+      if (e.type != EventType::amended || e.effective.known() || !e.source.date || e.source.number.empty()) continue;
+      if (e.effective.rule != EifKind::see_unit && e.effective.rule != EifKind::none) continue;
+      for (const Timeline* a : timelines) {
+        if (a == t || a->number != e.source.number || a->date != e.source.date) continue;
+        for (const Event& own : a->events) {
+          if (own.type != EventType::entry_into_force || (!own.effective.known() && own.effective.rule == EifKind::none))
+            continue;
+          const std::string note = e.effective.text;
+          e.effective = own.effective;
+          e.effective.text = "as the amending act " + a->id + " says: " + own.effective.text +
+                             (note.empty() ? "" : " (the note: " + note + ")");
+          ++linked;
+        }
+      }
+    }
+  }
+  return linked;
+}
+
 Timeline build_timeline(const std::vector<Edition>& editions, std::vector<Diagnostic>& diagnostics) {
   return Builder(editions, diagnostics).run();
 }

@@ -33,6 +33,12 @@ struct Edition {
 
 Timeline build_timeline(const std::vector<Edition>& editions, std::vector<Diagnostic>& diagnostics);
 
+// Changes whose notes only say "see the amending act" ("порядок введения в действие см. ст. 2",
+// "қолданысқа енгізілу тәртібін 2-баптан қараңыз") or say nothing take the entry into force of
+// the amending act itself when that act is among `timelines` (matched by number and date).
+// Returns how many events were resolved this way.
+std::size_t link_amendments(const std::vector<Timeline*>& timelines);
+
 // When an act adopted on `adopted` takes effect by its entry-into-force clause: a date (fixed, or
 // the day of signing) or a rule waiting for one.
 Effect effect_of(const EntryIntoForce& eif, const std::optional<Date>& adopted);
