@@ -64,6 +64,7 @@ bench: deps
 	@$(MAKE) --no-print-directory build
 	$(RELEASE_DIR)/bench/zanline_bench_consolidation corpus/triples
 	bench/at_vs_git.sh $(ZANLINE) 100
+	$(RELEASE_DIR)/bench/zanline_pipeline_benchmark
 
 clean:
 	rm -rf $(RELEASE_DIR) $(DEBUG_DIR) $(ASAN_DIR)

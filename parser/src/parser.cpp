@@ -24,7 +24,13 @@ Document parse(std::string_view bytes, const ParseOptions& options) {
 
 std::string format_diagnostic(std::string_view source_name, const Diagnostic& d) {
   std::string s(source_name);
-  if (d.pos.line > 0) s += ":" + std::to_string(d.pos.line) + ":" + std::to_string(d.pos.col);
+  // (+= piece by piece: GCC 12 warns falsely (-Wrestrict) on "literal" + std::string)
+  if (d.pos.line > 0) {
+    s += ':';
+    s += std::to_string(d.pos.line);
+    s += ':';
+    s += std::to_string(d.pos.col);
+  }
   s += ": ";
   s += to_string(d.severity);
   s += ": " + d.message;

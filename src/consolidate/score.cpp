@@ -24,7 +24,12 @@ std::string first_difference(const std::string& got, const std::string& want) {
     while (e < s.size() && (static_cast<unsigned char>(s[e]) & 0xC0) == 0x80) ++e;
     return (b ? "…" : "") + s.substr(b, e - b) + (e < s.size() ? "…" : "");
   };
-  return "\"" + cut(got) + "\" vs official \"" + cut(want) + "\"";
+  std::string out(1, '"');
+  out += cut(got);
+  out += "\" vs official \"";
+  out += cut(want);
+  out += '"';
+  return out;
 }
 
 // Why two units differ, or "" when they read the same.

@@ -135,7 +135,7 @@ std::string Builder::add_event(Event e) {
       if (x.source.type.empty()) x.source.type = e.source.type;
       return x.id;
     }
-  e.id = "e" + std::to_string(t_.events.size() + 1);
+  e.id = 'e' + std::to_string(t_.events.size() + 1);
   t_.events.push_back(std::move(e));
   return t_.events.back().id;
 }
@@ -313,7 +313,7 @@ Timeline Builder::run() {
   // Sources, in order.
   for (const Edition* e : all) {
     SourceFile s;
-    s.id = "s" + std::to_string(t_.sources.size() + 1);
+    s.id = 's' + std::to_string(t_.sources.size() + 1);
     s.lang = e->doc.meta.lang;
     s.date = e->date;
     s.path = std::string("sources/") + to_string(s.lang) + "/" + (e->date ? e->date->iso() : "undated") +
@@ -419,8 +419,14 @@ std::string act_key(const std::string& type, const std::optional<Date>& date, co
                     const std::string& act_code) {
   if (!act_code.empty()) return act_code;
   std::string key = type.empty() ? "act" : type;
-  if (date) key += "-" + date->iso();
-  if (!number.empty()) key += "-" + number_slug(number);
+  if (date) {
+    key += '-';
+    key += date->iso();
+  }
+  if (!number.empty()) {
+    key += '-';
+    key += number_slug(number);
+  }
   return key;
 }
 
