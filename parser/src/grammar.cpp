@@ -182,6 +182,12 @@ void InstructionReader::feed(const Block& b) {
   }
   if (b.kind != BlockKind::unit_start && b.kind != BlockKind::text) return;
   flush();
+  // A numbered item of the amending act ("2) в статье 3:", "10) пункт 6 статьи 15 исключить;")
+  // starts again from the act: the scopes of the item before it end here.
+  if (b.kind == BlockKind::unit_start) {
+    scope_path_.clear();
+    scope_text_.clear();
+  }
   const std::string t = text::squeeze_spaces(b.text);
   if (t.empty()) return;
   const re2::StringPiece in(t.data(), t.size());
@@ -212,7 +218,8 @@ void InstructionReader::feed(const Block& b) {
   if (text::trim_right(t).ends_with(":")) {
     auto path = refs::parse_unit_path(t, lang_);
     if (!path.empty()) {
-      scope_path_ = path;
+      // Nested scopes: "в статье 9:" then "в пункте 2:" (inside it), later "в пункте 3:" (its sibling).
+      scope_path_ = refs::within(scope_path_, path);
       scope_text_.clear();
     } else {
       scope_text_ = std::string(text::trim_right(std::string_view(t).substr(0, t.size() - 1)));
@@ -257,10 +264,7 @@ bool InstructionReader::try_leaf(const std::string& t, const Block& b) {
     // The container comes first ("3-бап"), the new unit is named in the formula ("жетінші абзацпен").
     auto container = refs::parse_unit_path(sv(prefix), lang_);
     auto added = refs::parse_unit_path(sv(a), lang_);
-    std::vector<UnitStep> path = scope_path_;
-    path.insert(path.end(), container.begin(), container.end());
-    path.insert(path.end(), added.begin(), added.end());
-    ins.path = path;
+    ins.path = refs::within(refs::within(scope_path_, container), added);
   } else if (RE2::PartialMatch(in, ru ? patterns::kDeleteRu() : patterns::kDeleteKk(), &prefix)) {
     ins.op = Operation::delete_;
   } else if (ru ? RE2::PartialMatch(in, patterns::kRepealRu(), &prefix)
@@ -291,8 +295,7 @@ bool InstructionReader::try_leaf(const std::string& t, const Block& b) {
   }
   if (ins.path.empty()) {
     auto own = refs::parse_unit_path(pre, lang_);
-    ins.path = scope_path_;
-    ins.path.insert(ins.path.end(), own.begin(), own.end());
+    ins.path = refs::within(scope_path_, own);
     // "форму акта и заголовок изложить ...", "тақырыбы ... жазылсын", "преамбулу изложить ..."
     const std::string lower = text::to_lower(pre);
     if (own.empty() && ins.path.empty()) {

@@ -296,6 +296,15 @@ std::vector<UnitStep> parse_unit_path(std::string_view s, Language lang) {
   return steps;
 }
 
+int unit_rank(UnitKind kind) { return rank(kind); }
+
+std::vector<UnitStep> within(std::vector<UnitStep> scope, const std::vector<UnitStep>& path) {
+  if (path.empty()) return scope;
+  while (!scope.empty() && rank(scope.back().kind) >= rank(path.front().kind)) scope.pop_back();
+  scope.insert(scope.end(), path.begin(), path.end());
+  return scope;
+}
+
 std::string eid_component(UnitKind kind, std::string_view num) {
   std::string prefix;
   switch (kind) {

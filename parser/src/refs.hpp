@@ -47,6 +47,13 @@ int ordinal_value(std::string_view word);
 // "подпункт 5) статьи 4" -> [article 4, subpoint 5].
 std::vector<UnitStep> parse_unit_path(std::string_view s, Language lang);
 
+// Nesting rank of a unit kind in citations: appendix 0, section 1 ... subpoint 6, part/abzac 7.
+int unit_rank(UnitKind kind);
+// A path relative to a scope: the scope's steps as deep as or deeper than the path's first step
+// are dropped, then the path is appended. Scope [art 9, para 2] + [para 3] -> [art 9, para 3];
+// + [subpoint 2] -> [art 9, para 2, subpoint 2].
+std::vector<UnitStep> within(std::vector<UnitStep> scope, const std::vector<UnitStep>& path);
+
 // eId of a path: [article 4-1, point 2, subpoint 3] -> "art_4-1__para_2__point_3".
 std::string eid_of(const std::vector<UnitStep>& path);
 std::string eid_component(UnitKind kind, std::string_view num);
