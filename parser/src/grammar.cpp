@@ -120,6 +120,7 @@ void pair_lists(std::string_view olds, std::string_view news, Instruction& ins) 
   };
   std::vector<std::string> a = items(olds), b = items(news);
   if (b.size() == 1 && a.size() > 1) b.assign(a.size(), b.front());
+  if (b.empty()) b.assign(a.size(), "");  // deletion
   auto join = [](const std::vector<std::string>& v) {
     std::string out;
     for (std::size_t i = 0; i < v.size(); ++i) out += (i ? "\n" : "") + v[i];
@@ -257,6 +258,11 @@ bool InstructionReader::try_leaf(const std::string& t, const Block& b) {
                 : RE2::PartialMatch(in, patterns::kInsertWordsKk(), &prefix, &a, &where, &c)) {
     ins.op = Operation::insert_words;
     pair_lists(sv(a), sv(c), ins);
+  } else if (RE2::PartialMatch(in, ru ? patterns::kDeleteWordsRu() : patterns::kDeleteWordsKk(), &prefix, &a)) {
+    // Words deleted: a substitution by nothing.
+    ins.op = Operation::delete_;
+    pair_lists(sv(a), "", ins);
+    ins.new_words.clear();
   } else if (RE2::PartialMatch(in, ru ? patterns::kNewWordingRu() : patterns::kNewWordingKk(), &prefix)) {
     ins.op = Operation::new_wording;
   } else if (RE2::PartialMatch(in, ru ? patterns::kInsertRu() : patterns::kInsertKk(), &prefix, &a)) {

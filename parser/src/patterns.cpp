@@ -51,6 +51,8 @@ std::vector<std::pair<std::string_view, const RE2*>> all() {
       {"kSubstituteRu", &kSubstituteRu()},
       {"kInsertWordsKk", &kInsertWordsKk()},
       {"kInsertWordsRu", &kInsertWordsRu()},
+      {"kDeleteWordsRu", &kDeleteWordsRu()},
+      {"kDeleteWordsKk", &kDeleteWordsKk()},
       {"kQuotedItem", &kQuotedItem()},
       {"kPerThisAppendix", &kPerThisAppendix()},
       {"kDeleteKk", &kDeleteKk()},

@@ -137,6 +137,11 @@ ZANLINE_PATTERN(kInsertWordsKk,
 // "после слов «A» дополнить словами «B»", "после цифр "166," дополнить цифрами "166-1,""
 ZANLINE_PATTERN(kInsertWordsRu,
                 R"((?i)^(.*?)\s*после\s+(?:слов\p{L}*|цифр\p{L}*)\s*()" ZANLINE_QUOTED_LIST R"()\s*дополнить\s+(?:соответственно\s+)?\p{L}+\s*()" ZANLINE_QUOTED_LIST R"())")
+// Deleting words: "слова «на основании …» исключить", "«…» деген сөздер алып тасталсын"
+ZANLINE_PATTERN(kDeleteWordsRu,
+                R"((?i)^(.*?)\s*(?:слов\p{L}*|цифр\p{L}*)\s*()" ZANLINE_QUOTED_LIST R"()\s*исключить)")
+ZANLINE_PATTERN(kDeleteWordsKk,
+                R"((?i)^(.*?)\s*()" ZANLINE_QUOTED_LIST R"()\s*деген\s+(?:сөз|цифр|сан|сөйлем)\p{L}*\s+алып\s+тасталсын)")
 // One quoted item of a list.
 ZANLINE_PATTERN(kQuotedItem, R"(["«“]([^"»”]*)["»”])")
 // The new wording is this act's appendix: "… осы бұйрыққа қосымшаға сәйкес …" (seed),

@@ -357,6 +357,7 @@ bool Applier::words(const Instruction& ins, InstructionResult& r) {
   // is replaced before "Указ".
   const std::vector<std::string> olds = split_lines(ins.old_words);
   std::vector<std::string> news = split_lines(ins.new_words);
+  if (ins.op == Operation::delete_) news.assign(olds.size(), "");
   // Figures are typeset without spaces around a range dash in consolidated texts: the instruction
   // "цифры «22» заменить цифрами «21 - 23»" reads "21-23" in every edition (recorded).
   if (ins.text.find("цифр") != std::string::npos)
@@ -379,6 +380,19 @@ bool Applier::words(const Instruction& ins, InstructionResult& r) {
   for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
   std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) { return olds[x].size() > olds[y].size(); });
   auto edit_one = [&](std::string& s, const std::string& from, const std::string& to) -> std::size_t {
+    if (ins.op == Operation::delete_) {
+      // Words removed with the space before them (or after, at the start of a line).
+      std::size_t n = 0;
+      for (std::size_t p = s.find(from); p != std::string::npos; p = s.find(from, p)) {
+        std::size_t b = p, e = p + from.size();
+        if (b > 0 && s[b - 1] == ' ') --b;
+        else if (e < s.size() && s[e] == ' ') ++e;
+        s.erase(b, e - b);
+        p = b;
+        ++n;
+      }
+      return n;
+    }
     if (ins.op == Operation::substitute) return replace_all(s, from, to);
     std::size_t n = 0;
     const bool punct = !to.empty() && std::string(",.;:)").find(to.front()) != std::string::npos;
@@ -429,6 +443,7 @@ bool Applier::words(const Instruction& ins, InstructionResult& r) {
 }
 
 bool Applier::remove(const Instruction& ins, InstructionResult& r, UnitStatus status) {
+  if (!ins.old_words.empty()) return words(ins, r);  // "слова «…» исключить"
   if (ins.target_eid.empty()) return fail(r, "the instruction names no unit");
   if (is_part(ins.target_eid)) {
     return edit_line(ins.target_eid, r, [&](std::vector<std::string>& lines, std::size_t k) {
