@@ -92,8 +92,12 @@ std::optional<UnitHead> match_unit_head(const Decor& d, Language lang) {
     if (d.heading > 0) return UnitHead{UnitKind::paragraph, std::string(sv(num)), std::string(sv(rest)), {}};
     return UnitHead{UnitKind::point, std::string(sv(num)), {}, std::string(sv(rest))};
   }
-  if (RE2::FullMatch(in, patterns::kSubpoint(), &num, &rest))
+  if (RE2::FullMatch(in, patterns::kSubpoint(), &num, &rest)) {
+    // "4) тармақша мынадай редакцияда жазылсын:" cites subpoint 4) of the amended act (Kazakh puts
+    // the number before the noun); it is not item 4) of this text.
+    if (sv(rest).starts_with("тармақша")) return std::nullopt;
     return UnitHead{UnitKind::subpoint, std::string(sv(num)), {}, std::string(sv(rest))};
+  }
   return std::nullopt;
 }
 

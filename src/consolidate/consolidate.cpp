@@ -384,11 +384,10 @@ bool Applier::words(const Instruction& ins, InstructionResult& r) {
       // Words removed with the space before them (or after, at the start of a line).
       std::size_t n = 0;
       for (std::size_t p = s.find(from); p != std::string::npos; p = s.find(from, p)) {
-        std::size_t b = p, e = p + from.size();
-        if (b > 0 && s[b - 1] == ' ') --b;
-        else if (e < s.size() && s[e] == ' ') ++e;
-        s.erase(b, e - b);
-        p = b;
+        s.erase(p, from.size());
+        // One space stays between the words around the gap; none before punctuation.
+        if (p > 0 && s[p - 1] == ' ' && (p == s.size() || s[p] == ' ' || std::string(",.;:)").find(s[p]) != std::string::npos))
+          s.erase(--p, 1);
         ++n;
       }
       return n;
