@@ -304,6 +304,9 @@ bool InstructionReader::try_leaf(const std::string& t, const Block& b) {
     ins.path = refs::within(scope_path_, own);
     // "форму акта и заголовок изложить ...", "тақырыбы ... жазылсын", "преамбулу изложить ..."
     const std::string lower = text::to_lower(pre);
+    const bool names_heading = lower.find("заголов") != std::string::npos || lower.find("тақыр") != std::string::npos;
+    // Inside "в статье 4:", "заголовок изложить ..." is the article's heading only.
+    if (own.empty() && !ins.path.empty() && names_heading) ins.scope = "heading";
     if (own.empty() && ins.path.empty()) {
       if (lower.find("заголов") != std::string::npos || lower.find("тақыр") != std::string::npos)
         ins.path = {{UnitKind::title, ""}};

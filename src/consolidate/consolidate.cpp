@@ -254,6 +254,17 @@ bool Applier::new_wording(const Instruction& ins, InstructionResult& r) {
     r.changed.push_back(ins.target_eid);
     return true;
   }
+  if (ins.scope == "heading") {
+    // "в статье 4: заголовок изложить в следующей редакции: «Статья 4. …»" — the heading alone.
+    std::string why;
+    auto i = resolve(units_, ins.target_eid, &why);
+    if (!i) return fail(r, why);
+    const UnitList fragment = parse_fragment(ins.new_text, units_[*i].kind, amending_.meta.lang);
+    if (fragment.empty() || fragment.front().heading.empty()) return fail(r, "the new heading was not understood");
+    units_[*i].heading = fragment.front().heading;
+    r.changed.push_back(units_[*i].eid);
+    return true;
+  }
   if (is_part(ins.target_eid)) {
     return edit_line(ins.target_eid, r, [&](std::vector<std::string>& lines, std::size_t k) {
       if (k >= lines.size()) return fail(r, "there is no abzac " + std::to_string(k + 1) + " in " + parent_of(ins.target_eid));
