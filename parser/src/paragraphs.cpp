@@ -39,7 +39,14 @@ Decor strip_decoration(std::string_view s, bool markdown) {
       break;
     }
   }
-  d.text = std::string(s);
+  // Markdown escapes ("2\\) …", "\\*") are markup, not text.
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '\\' && i + 1 < s.size() && std::string_view(")(.*_#[]-+!").find(s[i + 1]) != std::string_view::npos) continue;
+    out += s[i];
+  }
+  d.text = std::move(out);
   return d;
 }
 

@@ -293,6 +293,14 @@ std::vector<UnitStep> parse_unit_path(std::string_view s, Language lang) {
   }
   std::stable_sort(steps.begin(), steps.end(),
                    [](const UnitStep& x, const UnitStep& y) { return rank(x.kind) < rank(y.kind); });
+  // "абзац первый части первой": an abzac of a part. Parts and abzacs are both lines of the unit
+  // here, so the finer one (named first in Russian, last in Kazakh) stands for both.
+  while (steps.size() >= 2 && steps[steps.size() - 1].kind == UnitKind::part &&
+         steps[steps.size() - 2].kind == UnitKind::part) {
+    UnitStep keep = lang == Language::ru ? steps[steps.size() - 2] : steps.back();
+    steps.pop_back();
+    steps.back() = keep;
+  }
   return steps;
 }
 

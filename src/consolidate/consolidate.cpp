@@ -431,19 +431,21 @@ bool Applier::words(const Instruction& ins, InstructionResult& r) {
         }))
       return false;
   } else {
-    std::size_t b = 0, e = units_.size();
-    if (!ins.target_eid.empty()) {
+    // The whole act, or each named unit with its subtree ("в пунктах 3 и 4 слова … исключить").
+    std::vector<std::pair<std::size_t, std::size_t>> ranges;
+    if (ins.target_eid.empty()) ranges.emplace_back(0, units_.size());
+    for (const std::string& t : ins.target_eid.empty() ? std::vector<std::string>{} : expand(ins.target_eid)) {
       std::string why;
-      auto i = resolve(units_, ins.target_eid, &why);
+      auto i = resolve(units_, t, &why);
       if (!i) return fail(r, why);
-      b = *i;
-      e = subtree_end(units_, *i);
+      ranges.emplace_back(*i, subtree_end(units_, *i));
     }
-    for (std::size_t i = b; i < e; ++i) {
-      const std::size_t n = edit(units_[i].text) + edit(units_[i].heading);
-      if (n) r.changed.push_back(units_[i].eid);
-      count += n;
-    }
+    for (const auto& [b, e] : ranges)
+      for (std::size_t i = b; i < e; ++i) {
+        const std::size_t n = edit(units_[i].text) + edit(units_[i].heading);
+        if (n) r.changed.push_back(units_[i].eid);
+        count += n;
+      }
   }
   if (count == 0) {
     r.changed.clear();
