@@ -266,9 +266,21 @@ bool Applier::new_wording(const Instruction& ins, InstructionResult& r) {
     return true;
   }
   if (is_part(ins.target_eid)) {
+    // "часть первую пункта 4 изложить: «4. Служба пробации …»": the first part of a numbered
+    // unit repeats the unit's number, which the unit keeps apart from its text.
+    std::string text = ins.new_text;
+    std::string why;
+    if (auto c = resolve(units_, parent_of(ins.target_eid), &why); c && part_number(ins.target_eid) == 1) {
+      const FlatUnit& u = units_[*c];
+      for (const std::string& mark : {u.num + ". ", u.num + ") "})
+        if (!u.num.empty() && text.starts_with(mark)) {
+          text.erase(0, mark.size());
+          break;
+        }
+    }
     return edit_line(ins.target_eid, r, [&](std::vector<std::string>& lines, std::size_t k) {
       if (k >= lines.size()) return fail(r, "there is no abzac " + std::to_string(k + 1) + " in " + parent_of(ins.target_eid));
-      lines[k] = ins.new_text;
+      lines[k] = text;
       return true;
     });
   }
