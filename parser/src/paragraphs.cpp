@@ -102,7 +102,9 @@ std::optional<UnitHead> match_unit_head(const Decor& d, Language lang) {
   if (RE2::FullMatch(in, patterns::kSubpoint(), &num, &rest)) {
     // "4) тармақша мынадай редакцияда жазылсын:" cites subpoint 4) of the amended act (Kazakh puts
     // the number before the noun); it is not item 4) of this text.
-    if (sv(rest).starts_with("тармақша")) return std::nullopt;
+    // Also "3) және 4) тармақшалар ...", "6), 7) тармақшалар ...".
+    static const RE2 kCitedSubpoints(R"(^(?:(?:,|және|и)?\s*[0-9]+(?:-[0-9]+)*\)\s*)*тармақша)");
+    if (RE2::PartialMatch(rest, kCitedSubpoints)) return std::nullopt;
     return UnitHead{UnitKind::subpoint, std::string(sv(num)), {}, std::string(sv(rest))};
   }
   return std::nullopt;
