@@ -151,11 +151,16 @@ TEST_P(MultiEdition, AtReturnsTheEditionInForceUnitByUnit) {
         }
         ++compared;
       }
-      // (2) Publications known: between this edition and the next, exactly this edition.
-      const Date until = k + 1 < set.editions.size() ? set.editions[k + 1].first : d.add_days(400);
+      // (2) Publications known: from this edition until the next change takes effect (the next
+      // edition's date, or earlier when a change made after this edition applies earlier),
+      // exactly this edition.
+      Date until = k + 1 < set.editions.size() ? set.editions[k + 1].first : d.add_days(400);
+      for (const Event& e : t.events)
+        if (e.type == EventType::amended && e.date && *e.date > d)
+          if (auto eff = resolve_effect(e, pub); eff && *eff < until) until = *eff;
       for (const Date when : {Date::from_days((d.days_since_epoch() + until.days_since_epoch()) / 2),
                               until.add_days(-1)}) {
-        if (when <= d.add_days(11)) continue;  // a change may still wait out its ten days
+        if (when <= d.add_days(11)) continue;  // a change of this edition may still wait out its days
         r = at(t, when, lang, "", pub);
         for (const UnitState& u : r.units) {
           auto it = expected.find(u.eid);
@@ -186,7 +191,8 @@ INSTANTIATE_TEST_SUITE_P(Corpus, MultiEdition,
                                            "triples/nf-transfer-126297_by_130472", "triples/nf-transfer-160919_by_167645",
                                            "triples/peaceful-assemblies-3845_by_22306", "triples/assembly-41901_by_53075",
                                            "triples/aids-104332_by_22306", "triples/nf-transfer-116373_by_126297",
-                                           "triples/nf-transfer-107818_by_116373"),
+                                           "triples/nf-transfer-107818_by_116373",
+                                           "triples/probation-108646_by_161925"),
                          [](const auto& param_info) {
                            std::string n = param_info.param;
                            for (char& c : n)
