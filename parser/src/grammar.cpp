@@ -216,6 +216,12 @@ void InstructionReader::feed(const Block& b) {
   }
   if (try_leaf(t, b)) return;
   // A scope line: "3-бапта :", "в статье 3 :", "көрсетілген бұйрықпен бекітілген ... тізбесінде:"
+  if (!text::trim_right(t).ends_with(":") && RE2::PartialMatch(in, patterns::kAmendVerb())) {
+    doc_.diagnostics.push_back({Severity::warning, "instruction.unparsed",
+                                "looks like an amendment instruction but was not understood: " + t.substr(0, 200),
+                                b.para->pos});
+    return;
+  }
   if (text::trim_right(t).ends_with(":")) {
     auto path = refs::parse_unit_path(t, lang_);
     if (!path.empty()) {

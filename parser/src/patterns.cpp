@@ -53,6 +53,7 @@ std::vector<std::pair<std::string_view, const RE2*>> all() {
       {"kInsertWordsRu", &kInsertWordsRu()},
       {"kDeleteWordsRu", &kDeleteWordsRu()},
       {"kDeleteWordsKk", &kDeleteWordsKk()},
+      {"kAmendVerb", &kAmendVerb()},
       {"kQuotedItem", &kQuotedItem()},
       {"kPerThisAppendix", &kPerThisAppendix()},
       {"kDeleteKk", &kDeleteKk()},

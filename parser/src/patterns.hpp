@@ -142,6 +142,10 @@ ZANLINE_PATTERN(kDeleteWordsRu,
                 R"((?i)^(.*?)\s*(?:слов\p{L}*|цифр\p{L}*)\s*()" ZANLINE_QUOTED_LIST R"()\s*исключить)")
 ZANLINE_PATTERN(kDeleteWordsKk,
                 R"((?i)^(.*?)\s*()" ZANLINE_QUOTED_LIST R"()\s*деген\s+(?:сөз|цифр|сан|сөйлем)\p{L}*\s+алып\s+тасталсын)")
+// Any amendment verb: a line in an amending act that has one but parses as no instruction is
+// reported ("instruction.unparsed"), never silently dropped.
+ZANLINE_PATTERN(kAmendVerb,
+                R"((?i)(жазылсын|толықтырылсын|ауыстырылсын|алып\s+тасталсын|танылсын|изложить|дополнить|заменить|исключить|признать\s+утратившим))")
 // One quoted item of a list.
 ZANLINE_PATTERN(kQuotedItem, R"(["«“]([^"»”]*)["»”])")
 // The new wording is this act's appendix: "… осы бұйрыққа қосымшаға сәйкес …" (seed),
