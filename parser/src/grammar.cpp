@@ -312,7 +312,7 @@ bool InstructionReader::try_leaf(const std::string& t, const Block& b) {
     const std::string lower = text::to_lower(pre);
     const bool names_heading = lower.find("заголов") != std::string::npos || lower.find("тақыр") != std::string::npos;
     // Inside "в статье 4:", "заголовок изложить ..." is the article's heading only.
-    if (own.empty() && !ins.path.empty() && names_heading) ins.scope = "heading";
+    if (own.empty() && !ins.path.empty() && names_heading) ins.heading_only = true;
     if (own.empty() && ins.path.empty()) {
       if (lower.find("заголов") != std::string::npos || lower.find("тақыр") != std::string::npos)
         ins.path = {{UnitKind::title, ""}};

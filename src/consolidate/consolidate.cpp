@@ -254,7 +254,7 @@ bool Applier::new_wording(const Instruction& ins, InstructionResult& r) {
     r.changed.push_back(ins.target_eid);
     return true;
   }
-  if (ins.scope == "heading") {
+  if (ins.heading_only) {
     // "в статье 4: заголовок изложить в следующей редакции: «Статья 4. …»" — the heading alone.
     std::string why;
     auto i = resolve(units_, ins.target_eid, &why);

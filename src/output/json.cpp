@@ -170,6 +170,7 @@ Json instruction_json(const Instruction& in) {
   Json j = Json::object();
   j["op"] = to_string(in.op);
   put(j, "targetEid", in.target_eid);
+  if (in.heading_only) j["headingOnly"] = true;
   put_pos(j, in.pos);
   put_act_ref(j, "targetAct", in.target_act);
   put(j, "scope", in.scope);

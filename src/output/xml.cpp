@@ -161,6 +161,7 @@ void write_instruction(pugi::xml_node parent, const Instruction& in) {
   pugi::xml_node n = parent.append_child("instruction");
   attr(n, "op", to_string(in.op));
   attr(n, "targetEid", in.target_eid);
+  if (in.heading_only) n.append_attribute("headingOnly") = true;
   pos_attrs(n, in.pos);
   write_act_ref(n, "targetAct", in.target_act);
   text_child(n, "scope", in.scope);

@@ -199,7 +199,8 @@ struct Instruction {
   ActRef target_act;
   std::string scope;            // non-numbered container, e.g. "...тізбесінде" (a list approved by the act)
   std::vector<UnitStep> path;   // unit path inside the act (largest first)
-  std::string target_eid;       // path rendered as eId ("point_19", "app_2")
+  std::string target_eid;       // path rendered as eId
+  bool heading_only = false;    // "в статье 4: заголовок изложить ...": only the unit's heading ("point_19", "app_2")
   Operation op = Operation::new_wording;
   std::string old_words;        // substitute / insert_words
   std::string new_words;        // substitute / insert_words
