@@ -308,7 +308,17 @@ int unit_rank(UnitKind kind) { return rank(kind); }
 
 std::vector<UnitStep> within(std::vector<UnitStep> scope, const std::vector<UnitStep>& path) {
   if (path.empty()) return scope;
+  // "в части третьей пункта 2: подпункт 2)": a part (abzac) scope is kept in front of a finer
+  // unit, so that a point with several lists can tell which list is meant ("…__al_3__point_2").
+  const bool keep_part = !scope.empty() && scope.back().kind == UnitKind::part &&
+                         (path.front().kind == UnitKind::subpoint);
+  std::optional<UnitStep> part;
+  if (keep_part) {
+    part = scope.back();
+    scope.pop_back();
+  }
   while (!scope.empty() && rank(scope.back().kind) >= rank(path.front().kind)) scope.pop_back();
+  if (part) scope.push_back(*part);
   scope.insert(scope.end(), path.begin(), path.end());
   return scope;
 }

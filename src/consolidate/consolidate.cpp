@@ -86,6 +86,23 @@ bool num_less(const std::string& a, const std::string& b) {
 // The base unit an instruction names: the exact eId, or the only unit whose eId ends with it
 // ("para_19" in the list appendix of order 37/НҚ is "app_1__para_19").
 std::optional<std::size_t> resolve(const UnitList& units, const std::string& eid, std::string* why) {
+  // "…para_2__al_3__point_2": subpoint 2) in part 3 of point 2. Units are not kept per part, so
+  // this is only unambiguous when the point has one list: with two lists numbered alike
+  // ("…point_2" and "…point_2_2") the part cannot be told, and the instruction fails.
+  if (const std::size_t al = eid.find("__al_"); al != std::string::npos && eid.find("__", al + 2) != std::string::npos) {
+    const std::size_t next = eid.find("__", al + 2);
+    const std::string plain = eid.substr(0, al) + eid.substr(next);
+    auto hit = resolve(units, plain, why);
+    if (!hit) return hit;
+    const std::string found = units[*hit].eid;
+    for (const FlatUnit& u : units)
+      if (u.eid.starts_with(found + "_") && std::isdigit(static_cast<unsigned char>(u.eid[found.size() + 1]))) {
+        *why = "part " + eid.substr(al + 5, next - al - 5) + " of " + found.substr(0, found.rfind("__")) +
+               " cannot be told apart: it has two lists numbered alike (" + found + ", " + u.eid + ")";
+        return std::nullopt;
+      }
+    return hit;
+  }
   if (auto i = find_eid(units, eid)) return i;
   std::vector<std::size_t> hits;
   for (std::size_t i = 0; i < units.size(); ++i)
