@@ -85,6 +85,7 @@ Unit& Builder::open_unit(Unit u) {
   } else {
     Unit& parent = *top();
     u.eid = unique_eid(parent.eid + "__" + u.eid, u.pos);
+    u.after_line = parent.text.empty() ? 0 : static_cast<int>(std::count(parent.text.begin(), parent.text.end(), '\n')) + 1;
     parent.children.push_back(std::move(u));
     stack_.push_back(parent.children.size() - 1);
   }
@@ -454,6 +455,11 @@ std::vector<Block> Builder::run() {
       continue;
     }
     if (top() && (top()->kind == UnitKind::title || top()->kind == UnitKind::signature)) stack_.clear();
+    // "В описательной части излагаются следующие сведения:" after a list of subpoints opens the
+    // next part of the point (its own list follows), it does not continue the last subpoint.
+    if (b.kind == BlockKind::text && top() && top()->kind == UnitKind::subpoint && stack_.size() > 1 &&
+        text::trim_right(t).ends_with(":"))
+      stack_.pop_back();
     append_text(t, p);
     b.unit = current_eid();
     blocks_.push_back(std::move(b));

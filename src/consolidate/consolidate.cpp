@@ -95,13 +95,32 @@ std::optional<std::size_t> resolve(const UnitList& units, const std::string& eid
     auto hit = resolve(units, plain, why);
     if (!hit) return hit;
     const std::string found = units[*hit].eid;
-    for (const FlatUnit& u : units)
-      if (u.eid.starts_with(found + "_") && std::isdigit(static_cast<unsigned char>(u.eid[found.size() + 1]))) {
-        *why = "part " + eid.substr(al + 5, next - al - 5) + " of " + found.substr(0, found.rfind("__")) +
-               " cannot be told apart: it has two lists numbered alike (" + found + ", " + u.eid + ")";
-        return std::nullopt;
-      }
-    return hit;
+    std::vector<std::size_t> alike{*hit};
+    for (std::size_t i = 0; i < units.size(); ++i)
+      if (units[i].eid.starts_with(found + "_") && units[i].eid.size() > found.size() + 1 &&
+          std::isdigit(static_cast<unsigned char>(units[i].eid[found.size() + 1])) &&
+          units[i].eid.find("__", found.size()) == std::string::npos)
+        alike.push_back(i);
+    if (alike.size() == 1) return hit;
+    // Several lists numbered alike: the one that follows part N (the last to start at or
+    // before line N of the point's text).
+    int part = 0;
+    try {
+      part = std::stoi(eid.substr(al + 5, next - al - 5));
+    } catch (...) {
+    }
+    std::optional<std::size_t> best;
+    for (std::size_t i : alike)
+      if (units[i].after_line <= part && (!best || units[i].after_line > units[*best].after_line)) best = i;
+    const bool tie = best && std::count_if(alike.begin(), alike.end(), [&](std::size_t i) {
+                       return units[i].after_line == units[*best].after_line;
+                     }) > 1;
+    if (!best || tie || units[*best].after_line == 0) {
+      *why = "part " + std::to_string(part) + " of " + found.substr(0, found.rfind("__")) +
+             " cannot be told apart: it has lists numbered alike (" + found + ", " + units[alike[1]].eid + ")";
+      return std::nullopt;
+    }
+    return best;
   }
   if (auto i = find_eid(units, eid)) return i;
   std::vector<std::size_t> hits;
@@ -550,7 +569,7 @@ UnitList latest_units(const Timeline& t, Language lang) {
       const Event* e = t.event(v.to);
       if (e && e->type != EventType::repealed) continue;
     }
-    FlatUnit f{u.eid, u.kind, u.num, v.heading, {}, UnitStatus::normal, {}};
+    FlatUnit f{u.eid, u.kind, u.num, v.heading, {}, UnitStatus::normal, {}, u.after_line};
     switch (v.status) {
       case VersionStatus::text: f.text = v.text; break;
       case VersionStatus::excluded: f.status = UnitStatus::excluded; f.status_text = v.text; break;

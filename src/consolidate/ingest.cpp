@@ -55,7 +55,7 @@ void record_edition(Timeline& t, Language lang, const UnitList& before, const Un
     if (at < 0) {
       // Inserted: after the unit before it in the new edition.
       const std::ptrdiff_t prev = previous.empty() ? -1 : index_of(previous);
-      UnitTimeline ut{u.eid, u.kind, u.num, {version_of(u, ev, source)}};
+      UnitTimeline ut{u.eid, u.kind, u.num, u.after_line, {version_of(u, ev, source)}};
       x->units.insert(x->units.begin() + (prev + 1), std::move(ut));
     } else if (o == old.end() || !(*o->second == u)) {
       UnitTimeline& ut = x->units[static_cast<std::size_t>(at)];

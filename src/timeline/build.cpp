@@ -242,7 +242,7 @@ void Builder::build_expression(Language lang, const std::vector<const Edition*>&
         auto at = last_eid.empty() ? order.begin() : std::find(order.begin(), order.end(), last_eid);
         if (at != order.end() && !last_eid.empty()) ++at;
         order.insert(at, f.eid);
-        units[f.eid] = UnitTimeline{f.eid, f.kind, f.num, {}};
+        units[f.eid] = UnitTimeline{f.eid, f.kind, f.num, f.after_line, {}};
       }
       last_eid = f.eid;
       UnitTimeline& ut = units[f.eid];

@@ -40,7 +40,7 @@ UnitList flatten(const Document& doc) {
   UnitList out;
   for_each_unit(doc.body, [&](const Unit& u) {
     out.push_back({u.eid, u.kind, u.num, u.heading, u.status == UnitStatus::normal ? u.text : std::string(), u.status,
-                   u.status_text});
+                   u.status_text, u.after_line});
   });
   return out;
 }

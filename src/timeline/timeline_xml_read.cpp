@@ -369,11 +369,17 @@ bool Reader::unit(pugi::xml_node n, std::string_view where_expression, std::set<
   const std::string_view eid = n.attribute("eId").value();
   const std::string where = std::string(where_expression) + ": unit " +
                             (eid.empty() ? std::string("without eId") : clip(eid));
-  if (!check_attrs(n, where, {"eId", "kind", "num"}) ||
+  if (!check_attrs(n, where, {"eId", "kind", "num", "afterLine"}) ||
       !check_sequence(n, where, {{"version", false, true}}) ||
       !str(n, "eId", where, &u->eid, true) || !enumeration(n, "kind", where, &u->kind) ||
       !str(n, "num", where, &u->num)) {
     return false;
+  }
+  if (const pugi::xml_attribute al = n.attribute("afterLine")) {
+    const std::string_view s = al.value();
+    const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), u->after_line);
+    if (s.empty() || ec != std::errc() || end != s.data() + s.size() || u->after_line < 1)
+      return fail(n, where, "bad afterLine " + quote(s));
   }
   if (!eids->insert(u->eid).second) return fail(n, where, "duplicate unit eId");
   std::size_t index = 0;

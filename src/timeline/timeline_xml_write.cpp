@@ -98,6 +98,7 @@ void write_expression(pugi::xml_node parent, const Expression& x) {
     attr(un, "eId", u.eid);
     attr(un, "kind", to_string(u.kind));
     attr(un, "num", u.num);
+    if (u.after_line > 0) un.append_attribute("afterLine").set_value(u.after_line);
     for (const Version& v : u.versions) {
       pugi::xml_node vn = un.append_child("version");
       attr(vn, "from", v.from);

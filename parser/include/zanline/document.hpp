@@ -87,6 +87,10 @@ struct Unit {
   std::string status_text;  // "алып тасталды - ҚР ... қаулысымен" for excluded units
   SourcePos pos;
   std::optional<AppendixInfo> appendix;  // only for UnitKind::appendix
+  // How many lines (parts) of the parent's text precede this unit: a point whose parts each hold
+  // a list numbered 1), 2), … tells the lists apart by it ("в части третьей пункта 2: подпункт
+  // 2)"). Derived from the layout; not written to the document XML.
+  int after_line = 0;
   std::vector<Unit> children;
 };
 

@@ -64,6 +64,7 @@ struct UnitTimeline {
   std::string eid;
   UnitKind kind = UnitKind::part;
   std::string num;
+  int after_line = 0;  // lines of the parent's text before it (see Unit::after_line)
   std::vector<Version> versions;  // in time order, non-overlapping
 };
 
@@ -108,6 +109,7 @@ struct FlatUnit {
   std::string text;
   UnitStatus status = UnitStatus::normal;
   std::string status_text;
+  int after_line = 0;  // see Unit::after_line
   bool operator==(const FlatUnit&) const = default;
 };
 using UnitList = std::vector<FlatUnit>;  // in document order
