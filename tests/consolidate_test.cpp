@@ -10,6 +10,7 @@
 #include "test_util.hpp"
 #include "zanline/consolidate.hpp"
 #include "zanline/ingest.hpp"
+#include "zanline/parser.hpp"
 #include "zanline/query.hpp"
 #include "zanline/store.hpp"
 
@@ -119,6 +120,40 @@ TEST(Consolidation, AccuracyOnTheMeasuredTriplesAndNothingUnreported) {
       }
     }
   }
+}
+
+TEST(Consolidation, InsertsAPointNumbered1Dash1) {
+  // No amending text of decree № 369 of 10.06.2020 is in the public mirrors, so its instruction is
+  // written here in the standard wording, with the new point's text copied from the official
+  // edition of 10.06.2020; the base is the real original edition of decree № 155 (act 143717).
+  const Edition base = load(testing::corpus_path("editions/gov-143717/versions/2020-03-30.rus.md"));
+  const Edition after = load(testing::corpus_path("editions/gov-143717/versions/2020-06-10.rus.md"));
+  std::string point;
+  for (const FlatUnit& u : flatten(after.doc))
+    if (u.eid == "para_1-1") point = u.text;
+  ASSERT_FALSE(point.empty());
+  const std::string amending =
+      "1. Внести в постановление Правительства Республики Казахстан от 30 марта 2020 года № 155 "
+      "«О временном закрытии автомобильных пунктов пропуска на отдельных участках Государственной "
+      "границы Республики Казахстан» следующее дополнение:\n\n"
+      "дополнить пунктом 1-1 следующего содержания:\n\n«1-1. " + point + "».\n";
+  const Document doc = parse(amending, {.source_name = "amending"});
+  ASSERT_EQ(doc.instructions.size(), 1u);
+  EXPECT_EQ(doc.instructions[0].op, Operation::insert);
+  EXPECT_EQ(doc.instructions[0].target_eid, "para_1-1");
+  const Consolidation c = consolidate(flatten(base.doc), identity_of(base.doc.meta), doc);
+  ASSERT_EQ(c.applied(), 1u) << (c.results.empty() ? "" : c.results[0].reason);
+  // Right after point 1, before point 2, reading as in the official edition.
+  std::vector<std::string> order;
+  for (const FlatUnit& u : c.units)
+    if (u.kind == UnitKind::point && u.eid.find("__") == std::string::npos) order.push_back(u.eid);
+  ASSERT_GE(order.size(), 3u);
+  EXPECT_EQ(order[0], "para_1");
+  EXPECT_EQ(order[1], "para_1-1");
+  EXPECT_EQ(order[2], "para_2");
+  const Score sc = score(c, doc, flatten(after.doc));
+  ASSERT_EQ(sc.instructions.size(), 1u);
+  EXPECT_EQ(sc.instructions[0].verdict, "exact") << sc.instructions[0].detail;
 }
 
 std::map<std::string, std::string> snapshot(const fs::path& root) {
