@@ -2,6 +2,7 @@
 #include <pugixml.hpp>
 #include <sstream>
 
+#include "output/xml_text.hpp"
 #include "zanline/output.hpp"
 #include "zanline/query.hpp"
 
@@ -9,11 +10,11 @@ namespace zanline {
 namespace {
 
 void attr(pugi::xml_node n, const char* name, const std::string& v) {
-  if (!v.empty()) n.append_attribute(name) = v.c_str();
+  if (!v.empty()) n.append_attribute(name) = xml::safe(v, /*newlines=*/true).c_str();
 }
 
 void element(pugi::xml_node n, const char* name, const std::string& v) {
-  if (!v.empty()) n.append_child(name).append_child(pugi::node_pcdata).set_value(v.c_str());
+  if (!v.empty()) n.append_child(name).append_child(pugi::node_pcdata).set_value(xml::safe(v, true).c_str());
 }
 
 std::string iso(const std::optional<Date>& d) { return d ? d->iso() : std::string(); }
@@ -22,11 +23,7 @@ std::string iso(const std::optional<Date>& d) { return d ? d->iso() : std::strin
 
 std::string at_to_xml(const AtResult& r, const Timeline& t) {
   pugi::xml_document doc;
-  auto decl = doc.append_child(pugi::node_declaration);
-  decl.append_attribute("version") = "1.0";
-  decl.append_attribute("encoding") = "UTF-8";
-  pugi::xml_node root = doc.append_child("answer");
-  root.append_attribute("xmlns") = kAnswerNamespace;
+  pugi::xml_node root = xml::start_document(doc, "answer", kAnswerNamespace);
   attr(root, "act", t.uri);
   attr(root, "id", t.id);
   attr(root, "date", r.date.iso());
@@ -52,9 +49,7 @@ std::string at_to_xml(const AtResult& r, const Timeline& t) {
     element(n, "pendingText", u.pending_text);
     element(n, "reason", u.reason);
   }
-  std::ostringstream out;
-  doc.save(out, "  ", pugi::format_indent, pugi::encoding_utf8);
-  return out.str();
+  return xml::finish_document(doc);
 }
 
 std::string at_to_json(const AtResult& r, const Timeline& t) {

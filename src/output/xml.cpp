@@ -201,23 +201,11 @@ void write_diagnostic(pugi::xml_node parent, const Diagnostic& d) {
   if (!d.message.empty()) n.text().set(xml_safe(d.message).c_str());
 }
 
-struct StringWriter : pugi::xml_writer {
-  std::string out;
-  void write(const void* data, std::size_t size) override {
-    out.append(static_cast<const char*>(data), size);
-  }
-};
-
 }  // namespace
 
 std::string to_xml(const Document& doc) {
   pugi::xml_document xml;
-  pugi::xml_node decl = xml.append_child(pugi::node_declaration);
-  decl.append_attribute("version").set_value("1.0");
-  decl.append_attribute("encoding").set_value("UTF-8");
-
-  pugi::xml_node root = xml.append_child("document");
-  root.append_attribute("xmlns").set_value(kDocumentNamespace);
+  pugi::xml_node root = xml::start_document(xml, "document", kDocumentNamespace);
   attr(root, "source", doc.source_name);
   attr(root, "format", doc.input_format);
   attr(root, "lang", to_string(doc.meta.lang));
@@ -234,9 +222,7 @@ std::string to_xml(const Document& doc) {
   pugi::xml_node diagnostics = root.append_child("diagnostics");
   for (const Diagnostic& d : doc.diagnostics) write_diagnostic(diagnostics, d);
 
-  StringWriter writer;
-  xml.save(writer, "  ", pugi::format_indent, pugi::encoding_utf8);
-  return std::move(writer.out);
+  return xml::finish_document(xml);
 }
 
 }  // namespace zanline

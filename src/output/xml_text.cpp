@@ -71,4 +71,28 @@ std::string safe(std::string_view s, bool newlines) {
   return out;
 }
 
+pugi::xml_node start_document(pugi::xml_document& doc, const char* root, const char* ns) {
+  pugi::xml_node decl = doc.append_child(pugi::node_declaration);
+  decl.append_attribute("version").set_value("1.0");
+  decl.append_attribute("encoding").set_value("UTF-8");
+  pugi::xml_node r = doc.append_child(root);
+  r.append_attribute("xmlns").set_value(ns);
+  return r;
+}
+
+namespace {
+
+struct StringWriter : pugi::xml_writer {
+  std::string out;
+  void write(const void* data, std::size_t size) override { out.append(static_cast<const char*>(data), size); }
+};
+
+}  // namespace
+
+std::string finish_document(const pugi::xml_document& doc) {
+  StringWriter writer;
+  doc.save(writer, "  ", pugi::format_indent, pugi::encoding_utf8);
+  return std::move(writer.out);
+}
+
 }  // namespace zanline::xml

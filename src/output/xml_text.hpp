@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <pugixml.hpp>
 #include <string>
 #include <string_view>
 
@@ -18,5 +19,10 @@ bool is_xml_char(char32_t cp);
 // U+FFFD (pugixml would otherwise write "&#01;", which no XML parser accepts). With
 // `newlines` "\r\n" and "\r" become "\n", so that the text reads back unchanged.
 std::string safe(std::string_view s, bool newlines = false);
+
+// A new document with the XML declaration and the root element in namespace `ns`.
+pugi::xml_node start_document(pugi::xml_document& doc, const char* root, const char* ns);
+// The document as zanline writes every XML: UTF-8, 2-space indentation, final newline.
+std::string finish_document(const pugi::xml_document& doc);
 
 }  // namespace zanline::xml

@@ -111,23 +111,11 @@ void write_expression(pugi::xml_node parent, const Expression& x) {
   }
 }
 
-struct StringWriter : pugi::xml_writer {
-  std::string out;
-  void write(const void* data, std::size_t size) override {
-    out.append(static_cast<const char*>(data), size);
-  }
-};
-
 }  // namespace
 
 std::string timeline_to_xml(const Timeline& t) {
   pugi::xml_document xml;
-  pugi::xml_node decl = xml.append_child(pugi::node_declaration);
-  decl.append_attribute("version").set_value("1.0");
-  decl.append_attribute("encoding").set_value("UTF-8");
-
-  pugi::xml_node root = xml.append_child("timeline");
-  root.append_attribute("xmlns").set_value(kNamespace);
+  pugi::xml_node root = xml::start_document(xml, "timeline", kNamespace);
   attr(root, "id", t.id);
   attr(root, "uri", t.uri);
 
@@ -145,9 +133,7 @@ std::string timeline_to_xml(const Timeline& t) {
   for (const SourceFile& s : t.sources) write_source(sources, s);
   for (const Expression& x : t.expressions) write_expression(root, x);
 
-  StringWriter writer;
-  xml.save(writer, "  ", pugi::format_indent, pugi::encoding_utf8);
-  return std::move(writer.out);
+  return xml::finish_document(xml);
 }
 
 }  // namespace zanline
