@@ -301,21 +301,16 @@ TEST(XmlTest, InvalidDatesAreLeftOut) {
 
 // The schema's enumerations are exactly the names to_string() gives (document.cpp).
 TEST(SchemaTest, EnumerationsMatchToString) {
-  std::stringstream buf;
-  buf << std::ifstream(kSchema).rdbuf();
-  const std::string xsd = buf.str();
+  const std::string xsd = testing::read_file(kSchema);
   ASSERT_FALSE(xsd.empty()) << kSchema;
-  const auto check = [&](const std::string& type, const std::vector<std::string>& names) {
-    EXPECT_EQ(testing::xsd_enumeration(xsd, type), names) << type;
-  };
-  check("Severity", testing::enum_names<Severity>());
-  check("Language", testing::enum_names<Language>());
-  check("UnitKind", testing::enum_names<UnitKind>());
-  check("UnitStatus", testing::enum_names<UnitStatus>());
-  check("EifKind", testing::enum_names<EifKind>());
-  check("ActStatus", testing::enum_names<ActStatus>());
-  check("NoteAction", testing::enum_names<NoteAction>());
-  check("Operation", testing::enum_names<Operation>());
+  testing::expect_xsd_enumeration<Severity>(xsd, "Severity");
+  testing::expect_xsd_enumeration<Language>(xsd, "Language");
+  testing::expect_xsd_enumeration<UnitKind>(xsd, "UnitKind");
+  testing::expect_xsd_enumeration<UnitStatus>(xsd, "UnitStatus");
+  testing::expect_xsd_enumeration<EifKind>(xsd, "EifKind");
+  testing::expect_xsd_enumeration<ActStatus>(xsd, "ActStatus");
+  testing::expect_xsd_enumeration<NoteAction>(xsd, "NoteAction");
+  testing::expect_xsd_enumeration<Operation>(xsd, "Operation");
 }
 
 }  // namespace

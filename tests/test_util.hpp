@@ -1,6 +1,8 @@
 // Helpers shared by the tests: reading corpus files by their corpus-relative path.
 #pragma once
 
+#include <gtest/gtest.h>
+
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -43,6 +45,12 @@ inline std::vector<std::string> xsd_enumeration(const std::string& xsd, const st
     values.push_back(block.substr(p, block.find('"', p) - p));
   }
   return values;
+}
+
+// The schema text `xsd` enumerates for simple type `type` exactly what to_string gives for E.
+template <class E>
+void expect_xsd_enumeration(const std::string& xsd, const std::string& type) {
+  EXPECT_EQ(xsd_enumeration(xsd, type), enum_names<E>()) << type;
 }
 
 }  // namespace zanline::testing

@@ -301,18 +301,13 @@ TEST(TimelineSchemaTest, HandBuiltTimelinesValidate) {
 
 // The schema's enumerations are exactly the names to_string() gives.
 TEST(TimelineSchemaTest, EnumerationsMatchToString) {
-  std::stringstream buf;
-  buf << std::ifstream(kSchema).rdbuf();
-  const std::string xsd = buf.str();
+  const std::string xsd = testing::read_file(kSchema);
   ASSERT_FALSE(xsd.empty()) << kSchema;
-  const auto check = [&](const std::string& type, const std::vector<std::string>& names) {
-    EXPECT_EQ(testing::xsd_enumeration(xsd, type), names) << type;
-  };
-  check("EventType", testing::enum_names<EventType>());
-  check("VersionStatus", testing::enum_names<VersionStatus>());
-  check("EifKind", testing::enum_names<EifKind>());
-  check("UnitKind", testing::enum_names<UnitKind>());
-  check("Language", testing::enum_names<Language>());
+  testing::expect_xsd_enumeration<EventType>(xsd, "EventType");
+  testing::expect_xsd_enumeration<VersionStatus>(xsd, "VersionStatus");
+  testing::expect_xsd_enumeration<EifKind>(xsd, "EifKind");
+  testing::expect_xsd_enumeration<UnitKind>(xsd, "UnitKind");
+  testing::expect_xsd_enumeration<Language>(xsd, "Language");
 }
 
 // --- characters ----------------------------------------------------------------------------------
