@@ -10,7 +10,7 @@ packages=(
   build-essential cmake ninja-build pkg-config
   libicu-dev libpugixml-dev libre2-dev libfmt-dev libcli11-dev nlohmann-json3-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  libxml2-utils git
+  libssl-dev libxml2-utils git
 )
 
 missing=()

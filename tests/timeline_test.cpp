@@ -322,6 +322,11 @@ TEST(Store, RebuildFromTheSameInputsIsByteIdenticalAndFindsActs) {
   // Sources are stored unchanged.
   EXPECT_EQ(testing::read_file((base / "0/acts/order-2022-04-19-130-nk/sources/kk/undated.txt").string()),
             testing::read_corpus("seed/order-130-nk-2022-04-19.kaz.txt"));
+  // ... with their SHA-256 (as `sha256sum corpus/seed/order-130-nk-2022-04-19.kaz.txt` prints it).
+  auto seed = store->load("order-2022-04-19-130-nk", &error);
+  ASSERT_TRUE(seed) << error;
+  ASSERT_EQ(seed->sources.size(), 1u);
+  EXPECT_EQ(seed->sources[0].sha256, "09e26d397fbfd38811933b0105f12c8545ec25ce845dace1e7eac4b01c62e618");
   fs::remove_all(base);
 }
 

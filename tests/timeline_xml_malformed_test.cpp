@@ -89,6 +89,8 @@ std::vector<Malformed> malformed_inputs() {
       {"character reference to a control character",
        replace(good, "<sourceCode>45379", "<sourceCode>45379&#1;"),
        "event e4: <sourceCode> holds invalid UTF-8", false},
+      {"bad sha256", replace(good, "sha256=\"976f", "sha256=\"976F"),
+       "source s6: sha256 is not 64 lowercase hex digits", true},
       {"truncated", good.substr(0, good.size() / 2), "not well-formed XML", false},
   };
 }

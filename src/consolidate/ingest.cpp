@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "zanline/hash.hpp"
 #include "zanline/query.hpp"
 
 namespace zanline {
@@ -191,6 +192,7 @@ IngestReport ingest(Store& store, const Edition& amending, bool partial,
     src.date = m.date;
     src.path = std::string("sources/") + to_string(m.lang) + "/amended-by-" +
                (m.date ? m.date->iso() : m.act_code) + (amending.extension.empty() ? ".txt" : amending.extension);
+    src.sha256 = sha256_hex(amending.bytes);
     src.origin = amending.origin;
     t->sources.push_back(src);
     record_edition(*t, m.lang, before, it.consolidation.units, ev_id, src.id);

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "zanline/build.hpp"
+#include "zanline/hash.hpp"
 #include "zanline/parser.hpp"
 
 namespace zanline {
@@ -320,6 +321,7 @@ Timeline Builder::run() {
              (e->extension.empty() ? ".txt" : e->extension);
     for (const SourceFile& o : t_.sources)
       if (o.path == s.path) s.path.insert(s.path.rfind('.'), "-" + s.id);
+    s.sha256 = sha256_hex(e->bytes);
     s.origin = e->origin;
     source_ids_[e] = s.id;
     t_.sources.push_back(std::move(s));

@@ -336,6 +336,9 @@ bool Reader::source(pugi::xml_node n, std::size_t index, SourceFile* s) {
       !str(n, "origin", where, &s->origin)) {
     return false;
   }
+  if (!s->sha256.empty() &&
+      (s->sha256.size() != 64 || s->sha256.find_first_not_of("0123456789abcdef") != std::string::npos))
+    return fail(n, where, "sha256 is not 64 lowercase hex digits");
   if (!source_ids_.insert(s->id).second) return fail(n, where, "duplicate source id");
   return true;
 }
