@@ -285,6 +285,7 @@ TEST(SeedIngest, ReplacesPoint19AndAppendix2OfAStandInForOrder37) {
   ASSERT_TRUE(t) << error;
   const Event& ev = t->events.back();
   EXPECT_EQ(ev.source.number, "130/НҚ");
+  EXPECT_EQ(ev.ingested, std::vector<Language>{Language::kk});
   EXPECT_EQ(ev.effective.rule, EifKind::days_after_publication);  // pending: publication unknown
   EXPECT_EQ(ev.effective.amount, 10);
   EXPECT_FALSE(ev.effective.date);

@@ -57,6 +57,8 @@ void expect_same(const Timeline& a, const Timeline& b) {
     expect_same(x.source, y.source);
     EXPECT_EQ(x.source_code, y.source_code);
     EXPECT_EQ(x.note, y.note);
+    EXPECT_EQ(x.ingested, y.ingested);
+    EXPECT_EQ(x.not_applied, y.not_applied);
   }
   ASSERT_EQ(a.sources.size(), b.sources.size());
   for (std::size_t i = 0; i < a.sources.size(); ++i) {
@@ -137,6 +139,26 @@ TEST(TimelineXmlTest, SeedOrderRoundTripIsByteIdenticalAndFieldByField) {
   EXPECT_EQ(timeline_to_xml(*back), xml);
   EXPECT_EQ(back->expression(Language::kk)->units[2].versions[0].text, kAppendixHeader)
       << "leading space and empty lines kept";
+}
+
+TEST(TimelineXmlTest, IngestedLanguagesAndNotAppliedInstructionsRoundTrip) {
+  Timeline t = holidays_timeline();
+  Event& e4 = t.events[3];
+  e4.ingested = {Language::ru, Language::kk};
+  e4.not_applied = {"в статье 30 слова «A» заменить словами «B» (3:1): the act has no unit art_30"};
+  const std::string xml = timeline_to_xml(t);
+  EXPECT_NE(xml.find("<event id=\"e4\" type=\"amended\" date=\"2009-04-22\" ingested=\"ru kk\">"),
+            std::string::npos);
+  std::string error;
+  const std::optional<Timeline> back = timeline_from_xml(xml, &error);
+  ASSERT_TRUE(back) << error;
+  expect_same(*back, t);
+  EXPECT_EQ(timeline_to_xml(*back), xml);
+  EXPECT_FALSE(timeline_from_xml(
+      replace(xml, "ingested=\"ru kk\"", "ingested=\"ru en\""), &error));
+  EXPECT_NE(error.find("event e4: unknown language 'en' in ingested"), std::string::npos) << error;
+  if (!xmllint_available()) GTEST_SKIP() << "xmllint not installed";
+  EXPECT_EQ(schema_errors(xml), "");
 }
 
 TEST(TimelineXmlTest, EmptyTimelineRoundTrips) {

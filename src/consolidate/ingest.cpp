@@ -30,8 +30,6 @@ bool same_ref(const ActRef& a, const ActRef& b) {
   return a.date == b.date && a.number == b.number && a.registration == b.registration;
 }
 
-// Which languages of the amending act were applied: "ingested [kk] [ru] from ..." in the event note.
-std::string ingested_marker(Language lang) { return std::string("[") + to_string(lang) + "]"; }
 
 // Adds the new edition `after` (of expression `lang`) to the timeline, from event `ev`.
 void record_edition(Timeline& t, Language lang, const UnitList& before, const UnitList& after, const std::string& ev,
@@ -148,7 +146,8 @@ IngestReport ingest(Store& store, const Edition& amending, bool partial,
       if (e.type == EventType::amended && e.source.date == m.date && e.source.number == m.number &&
           e.source_code == m.act_code)
         existing = &e;
-    if (existing && existing->note.find(ingested_marker(m.lang)) != std::string::npos) {
+    if (existing && std::find(existing->ingested.begin(), existing->ingested.end(), m.lang) !=
+                        existing->ingested.end()) {
       it.already = true;
       report.targets.push_back(std::move(it));
       continue;
@@ -176,11 +175,13 @@ IngestReport ingest(Store& store, const Edition& amending, bool partial,
     ev.effective = effect_of(m.entry_into_force, m.date);
     std::string ev_id;
     if (existing) {
-      existing->note += " " + ingested_marker(m.lang);
+      existing->ingested.push_back(m.lang);
+      existing->note += "; " + amending.origin;
       for (const std::string& f : it.failures) existing->not_applied.push_back(f);
       ev_id = existing->id;
     } else {
-      ev.note = "ingested " + ingested_marker(m.lang) + " from " + amending.origin;
+      ev.note = "ingested from " + amending.origin;
+      ev.ingested = {m.lang};
       ev.not_applied = it.failures;
       ev.id = "e" + std::to_string(t->events.size() + 1);
       ev_id = ev.id;

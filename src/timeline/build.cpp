@@ -328,8 +328,18 @@ Timeline Builder::run() {
   }
 
   // The act's own events.
-  if (t_.date) add_event(Event{{}, EventType::adopted, t_.date, {}, {}, {}, {}, {}});
-  if (t_.registered) add_event(Event{{}, EventType::registered, t_.registered, {}, {}, {}, {}, {}});
+  if (t_.date) {
+    Event e;
+    e.type = EventType::adopted;
+    e.date = t_.date;
+    add_event(e);
+  }
+  if (t_.registered) {
+    Event e;
+    e.type = EventType::registered;
+    e.date = t_.registered;
+    add_event(e);
+  }
   {
     Event eif;
     eif.type = EventType::entry_into_force;

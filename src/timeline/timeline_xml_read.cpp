@@ -14,6 +14,7 @@
 #include <initializer_list>
 #include <optional>
 #include <set>
+#include <sstream>
 #include <string>
 #include <string_view>
 
@@ -289,7 +290,7 @@ std::string where_id(const char* what, pugi::xml_node n, const char* id_attr, st
 
 bool Reader::event(pugi::xml_node n, std::size_t index, Event* e) {
   const std::string where = where_id("event", n, "id", index);
-  if (!check_attrs(n, where, {"id", "type", "date"}) ||
+  if (!check_attrs(n, where, {"id", "type", "date", "ingested"}) ||
       !check_sequence(n, where,
                       {{"effective", false, false},
                        {"source", false, false},
@@ -301,6 +302,12 @@ bool Reader::event(pugi::xml_node n, std::size_t index, Event* e) {
     return false;
   }
   if (!event_ids_.insert(e->id).second) return fail(n, where, "duplicate event id");
+  std::istringstream langs(n.attribute("ingested").value());
+  for (std::string l; langs >> l;) {
+    const std::optional<Language> lang = enum_from_string<Language>(l);
+    if (!lang) return fail(n, where, "unknown language " + quote(l) + " in ingested");
+    e->ingested.push_back(*lang);
+  }
   if (const pugi::xml_node f = n.child("effective")) {
     const std::string fwhere = where + ": effective";
     Effect& effect = e->effective;

@@ -65,6 +65,9 @@ void write_event(pugi::xml_node parent, const Event& e) {
   attr(n, "id", e.id);
   attr(n, "type", to_string(e.type));
   date_attr(n, "date", e.date);
+  std::string ingested;
+  for (const Language l : e.ingested) ingested += (ingested.empty() ? "" : " ") + std::string(to_string(l));
+  attr(n, "ingested", ingested);
   if (!empty(e.effective)) {
     const Effect& f = e.effective;
     pugi::xml_node fn = n.append_child("effective");

@@ -44,6 +44,9 @@ struct Event {
   ActRef source;             // the act that caused it; empty for the act itself
   std::string source_code;   // zan.gov.kz code of that act when known ("45379")
   std::string note;          // the note or edition it was read from
+  // Languages of the causing act applied by `zanline ingest` (its own text, not an edition's
+  // note): ingesting the same act in one of them again changes nothing.
+  std::vector<Language> ingested;
   // Instructions of the causing act that could not be applied (ingest --partial): their text and
   // why. Queries warn about them: the wording after this event may be incomplete.
   std::vector<std::string> not_applied;
