@@ -121,6 +121,7 @@ Json unit_json(const Unit& u) {
   put(j, "eId", u.eid);
   put(j, "num", u.num);
   if (u.status != UnitStatus::normal) j["status"] = to_string(u.status);
+  if (u.after_line > 0) j["afterLine"] = u.after_line;
   put_pos(j, u.pos);
   put(j, "heading", u.heading);
   put(j, "text", u.text);

@@ -124,6 +124,7 @@ void write_unit(pugi::xml_node parent, const Unit& u) {
   attr(n, "eId", u.eid);
   attr(n, "num", u.num);
   if (u.status != UnitStatus::normal) attr(n, "status", to_string(u.status));
+  if (u.after_line > 0) n.append_attribute("afterLine").set_value(u.after_line);
   pos_attrs(n, u.pos);
   text_child(n, "heading", u.heading);
   text_child(n, "text", u.text);

@@ -89,7 +89,7 @@ struct Unit {
   std::optional<AppendixInfo> appendix;  // only for UnitKind::appendix
   // How many lines (parts) of the parent's text precede this unit: a point whose parts each hold
   // a list numbered 1), 2), … tells the lists apart by it ("в части третьей пункта 2: подпункт
-  // 2)"). Derived from the layout; not written to the document XML.
+  // 2)"). Derived from the layout; 0 when the parent has no text before it.
   int after_line = 0;
   std::vector<Unit> children;
 };
