@@ -58,6 +58,7 @@ int rank(UnitKind k) {
     case UnitKind::article: return 4;
     case UnitKind::point: return 5;
     case UnitKind::subpoint: return 6;
+    case UnitKind::part: return 7;
     default: return 0;  // top level: title, preamble, formula, signature, appendix
   }
 }

@@ -19,8 +19,8 @@ struct Decor {
 };
 Decor strip_decoration(std::string_view s, bool markdown);
 
-// Nesting rank of a unit kind: section 1 ... subpoint 6; 0 for top-level units (title, preamble,
-// formula, signature, appendix).
+// Nesting rank of a unit kind: section 1 ... subpoint 6, part/abzac 7 (in citations only); 0 for
+// top-level units (title, preamble, formula, signature, appendix).
 int rank(UnitKind k);
 // Ends with "." ";" ":" or ",".
 bool terminal_punct(std::string_view s);

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 
+#include "paragraphs.hpp"
 #include "patterns.hpp"
 #include "text.hpp"
 
@@ -50,19 +51,6 @@ UnitKind kind_of_noun(std::string_view noun_lower) {
   if (starts("тармақ") || starts("тармағ") || starts("пункт")) return UnitKind::point;
   if (starts("қосымша") || starts("приложени")) return UnitKind::appendix;
   return UnitKind::part;  // бөлік, абзац, часть
-}
-
-int rank(UnitKind k) {
-  switch (k) {
-    case UnitKind::appendix: return 0;
-    case UnitKind::section: return 1;
-    case UnitKind::chapter: return 2;
-    case UnitKind::paragraph: return 3;
-    case UnitKind::article: return 4;
-    case UnitKind::point: return 5;
-    case UnitKind::subpoint: return 6;
-    default: return 7;
-  }
 }
 
 // "2 және 3", "6), 7), 8) және 9)", "2)-4)" -> "2,3" / "6,7,8,9" / "2-4" (a range keeps its dash
@@ -291,8 +279,9 @@ std::vector<UnitStep> parse_unit_path(std::string_view s, Language lang) {
     while (RE2::FindAndConsume(&in, patterns::kOrdinalRefKk(), &ord, &noun))
       steps.push_back({UnitKind::part, std::to_string(ordinal_value(sv(ord)))});
   }
-  std::stable_sort(steps.begin(), steps.end(),
-                   [](const UnitStep& x, const UnitStep& y) { return rank(x.kind) < rank(y.kind); });
+  std::stable_sort(steps.begin(), steps.end(), [](const UnitStep& x, const UnitStep& y) {
+    return paragraphs::rank(x.kind) < paragraphs::rank(y.kind);
+  });
   // "абзац первый части первой": an abzac of a part. Parts and abzacs are both lines of the unit
   // here, so the finer one (named first in Russian, last in Kazakh) stands for both.
   while (steps.size() >= 2 && steps[steps.size() - 1].kind == UnitKind::part &&
@@ -304,7 +293,6 @@ std::vector<UnitStep> parse_unit_path(std::string_view s, Language lang) {
   return steps;
 }
 
-int unit_rank(UnitKind kind) { return rank(kind); }
 
 std::vector<UnitStep> within(std::vector<UnitStep> scope, const std::vector<UnitStep>& path) {
   if (path.empty()) return scope;
@@ -317,7 +305,7 @@ std::vector<UnitStep> within(std::vector<UnitStep> scope, const std::vector<Unit
     part = scope.back();
     scope.pop_back();
   }
-  while (!scope.empty() && rank(scope.back().kind) >= rank(path.front().kind)) scope.pop_back();
+  while (!scope.empty() && paragraphs::rank(scope.back().kind) >= paragraphs::rank(path.front().kind)) scope.pop_back();
   if (part) scope.push_back(*part);
   scope.insert(scope.end(), path.begin(), path.end());
   return scope;

@@ -47,8 +47,6 @@ int ordinal_value(std::string_view word);
 // "подпункт 5) статьи 4" -> [article 4, subpoint 5].
 std::vector<UnitStep> parse_unit_path(std::string_view s, Language lang);
 
-// Nesting rank of a unit kind in citations: appendix 0, section 1 ... subpoint 6, part/abzac 7.
-int unit_rank(UnitKind kind);
 // A path relative to a scope: the scope's steps as deep as or deeper than the path's first step
 // are dropped, then the path is appended. Scope [art 9, para 2] + [para 3] -> [art 9, para 3];
 // + [subpoint 2] -> [art 9, para 2, subpoint 2].
