@@ -225,6 +225,38 @@ TEST_F(Ingest, ReingestingIsANoOp) {
   EXPECT_TRUE(snapshot(dir_ / "store") == before);
 }
 
+TEST_F(Ingest, AnAmbiguousTargetIsAnErrorNamingEveryCandidate) {
+  // A second act of the store with the same type, date and number (a copy under another id).
+  std::string error;
+  auto copy = store_->load("10612", &error);
+  ASSERT_TRUE(copy) << error;
+  copy->id = "10612-copy";
+  copy->act_code = "99999";
+  ASSERT_TRUE(store_->put({StoredAct{*copy, {}}}, &error)) << error;
+  const auto before = snapshot(dir_ / "store");
+
+  IngestReport r = ingest(*store_, load(triple_ + "/amending.rus.md"), false);
+  EXPECT_FALSE(r.written);
+  ASSERT_EQ(r.targets.size(), 1u);
+  ASSERT_EQ(r.targets[0].failures.size(), 1u);
+  const std::string& f = r.targets[0].failures[0];
+  EXPECT_NE(f.find("статью 3 дополнить абзацем седьмым следующего содержания"), std::string::npos) << f;
+  // Cited by date alone ("Закон ... от 13 декабря 2001 г."): the date names it on the command line.
+  EXPECT_NE(f.find("(5:1): the amended act law of 2001-12-13 matches 2 acts of the store: "
+                   "10612 (law 267-II of 2001-12-13 «Қазақстан Республикасындағы мерекелер туралы»); "
+                   "10612-copy (law 267-II of 2001-12-13 «Қазақстан Республикасындағы мерекелер туралы») "
+                   "(choose one with --target 2001-12-13=ID)"),
+            std::string::npos)
+      << f;
+  EXPECT_TRUE(snapshot(dir_ / "store") == before);
+
+  // Naming the act resolves it.
+  IngestReport chosen = ingest(*store_, load(triple_ + "/amending.rus.md"), false, {{"2001-12-13", "10612"}});
+  EXPECT_TRUE(chosen.written);
+  EXPECT_EQ(chosen.applied(), 1u);
+  EXPECT_EQ(chosen.targets[0].id, "10612");
+}
+
 TEST_F(Ingest, AFailingInstructionLeavesTheStoreByteIdentical) {
   // The real amending act with its target unit changed to an article the law does not have.
   const fs::path bad = dir_ / "bad_by_40216";

@@ -157,7 +157,8 @@ void add_ingest_command(CLI::App& app, Runner& run) {
       ->type_name("DIR");
   cmd->add_flag("--partial", args->partial, "Record what applies; mark the rest as not applied");
   cmd->add_option("--target", args->targets,
-                  "CITED=ACT: apply instructions citing act number CITED to store act ACT (a stand-in)")
+                  "CITED=ACT: apply instructions citing act CITED (its number, or its date\n"
+                  "when cited without one) to store act ACT")
       ->type_name("CITED=ACT");
   cmd->add_option("--format", args->format, "Report format")->check(CLI::IsMember({"text", "json"}));
   cmd->callback([args, &run] { run = [args] { return run_ingest(*args); }; });
@@ -172,8 +173,9 @@ void add_apply_command(CLI::App& app, Runner& run) {
   cmd->add_option("BASE", args->base, "The act as it stands")->required()->type_name("");
   cmd->add_option("AMENDING", args->amending, "The amending act")->required()->type_name("");
   cmd->add_option("--format", args->format, "Output format")->check(CLI::IsMember({"text", "json"}));
-  cmd->add_option("--target", args->targets, "Also apply instructions citing this act number to BASE (a stand-in)")
-      ->type_name("NUMBER");
+  cmd->add_option("--target", args->targets, "Also apply instructions citing this act (number, or date when cited\n"
+                  "without one) to BASE (a stand-in)")
+      ->type_name("CITED");
   cmd->callback([args, &run] { run = [args] { return run_apply(*args); }; });
 }
 

@@ -383,6 +383,11 @@ UnitList latest_units(const Timeline& t, Language lang) {
 ActIdentity identity_of(const Metadata& m) { return {m.type, m.date, m.number, m.registration}; }
 ActIdentity identity_of(const Timeline& t) { return {t.type, t.date, t.number, t.registration}; }
 
+std::string cited_key(const ActRef& target) {
+  if (!target.number.empty()) return target.number;
+  return target.date ? target.date->iso() : std::string();
+}
+
 bool addresses(const ActRef& target, const ActIdentity& act) {
   if (!target.registration.empty() && target.registration == act.registration) return true;
   if (!target.date || !act.date || *target.date != *act.date) return false;
@@ -419,7 +424,7 @@ Consolidation consolidate(const UnitList& base, const ActIdentity& base_act, con
     const Instruction& ins = amending.instructions[k];
     InstructionResult r;
     r.index = k;
-    const bool alias = std::find(also_addressed.begin(), also_addressed.end(), ins.target_act.number) !=
+    const bool alias = std::find(also_addressed.begin(), also_addressed.end(), cited_key(ins.target_act)) !=
                        also_addressed.end();
     if (!alias && !addresses(ins.target_act, base_act)) {
       r.outcome = Outcome::other_act;

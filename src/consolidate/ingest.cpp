@@ -26,6 +26,24 @@ std::vector<IndexEntry> find_target(const Store& store, const ActRef& target) {
   return out;
 }
 
+// "instruction text (line:col): why", the text cut to about 200 bytes at a character boundary.
+std::string failure(const Instruction& ins, const std::string& why) {
+  std::string text = ins.text;
+  if (text.size() > 200) {
+    std::size_t cut = 200;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    text = text.substr(0, cut) + "…";
+  }
+  return text + " (" + std::to_string(ins.pos.line) + ":" + std::to_string(ins.pos.col) + "): " + why;
+}
+
+// "10612 (law 267-II of 2001-12-13 «О праздниках в Республике Казахстан»)"
+std::string candidate(const IndexEntry& e) {
+  std::string s = e.id + " (" + e.type + " " + e.number + " of " + e.date;
+  if (!e.title.empty()) s += " «" + e.title + "»";
+  return s + ")";
+}
+
 bool same_ref(const ActRef& a, const ActRef& b) {
   return a.date == b.date && a.number == b.number && a.registration == b.registration;
 }
@@ -117,19 +135,25 @@ IngestReport ingest(Store& store, const Edition& amending, bool partial,
     auto hits = find_target(store, target);
     std::vector<std::string> also;
     for (const auto& [cited, id] : aliases)
-      if (cited == target.number) {
+      if (cited == cited_key(target)) {
         hits = store.find(id);
         also.push_back(cited);
       }
     auto fail_all = [&](const std::string& why) {
       for (const Instruction& ins : doc.instructions)
         if (same_ref(ins.target_act, target))
-          it.failures.push_back(ins.text.substr(0, 200) + " (" + std::to_string(ins.pos.line) + ":" +
-                                std::to_string(ins.pos.col) + "): " + why);
+          it.failures.push_back(failure(ins, why));
     };
     if (hits.size() != 1) {
-      fail_all(hits.empty() ? "the amended act " + it.label + " is not in the store"
-                            : "the amended act " + it.label + " matches " + std::to_string(hits.size()) + " acts");
+      std::string why = "the amended act " + it.label;
+      if (hits.empty()) {
+        why += " is not in the store";
+      } else {
+        why += " matches " + std::to_string(hits.size()) + " acts of the store:";
+        for (std::size_t i = 0; i < hits.size(); ++i) why += (i ? "; " : " ") + candidate(hits[i]);
+        why += " (choose one with --target " + cited_key(target) + "=ID)";
+      }
+      fail_all(why);
       report.targets.push_back(std::move(it));
       continue;
     }
@@ -161,9 +185,7 @@ IngestReport ingest(Store& store, const Edition& amending, bool partial,
     it.consolidation = consolidate(before, identity_of(*t), doc, also);
     for (const InstructionResult& r : it.consolidation.results)
       if (r.outcome == Outcome::failed) {
-        const Instruction& ins = doc.instructions[r.index];
-        it.failures.push_back(ins.text.substr(0, 200) + " (" + std::to_string(ins.pos.line) + ":" +
-                              std::to_string(ins.pos.col) + "): " + r.reason);
+        it.failures.push_back(failure(doc.instructions[r.index], r.reason));
       }
 
     // The new edition: one event, the amending text as a source, new versions of changed units.

@@ -35,6 +35,10 @@ struct ActIdentity {
 ActIdentity identity_of(const Metadata& meta);
 ActIdentity identity_of(const Timeline& t);
 bool addresses(const ActRef& target, const ActIdentity& act);
+// How a user names a cited act on the command line (`--target CITED=ID`): its number as cited
+// ("37/НҚ"), or, for a citation without a number ("Закон от 13 декабря 2001 года"), its date
+// ("2001-12-13").
+std::string cited_key(const ActRef& target);
 
 enum class Outcome { applied, failed, other_act };
 const char* to_string(Outcome);
@@ -54,8 +58,8 @@ struct Consolidation {
   std::size_t failed() const;
 };
 
-// `also_addressed`: act numbers cited by the amending act that are to be read as the base act too
-// (a stand-in when the cited act's text is not available: `zanline apply --target 37/НҚ`).
+// `also_addressed`: cited acts (by cited_key) that are to be read as the base act too (a stand-in
+// when the cited act's text is not available: `zanline apply --target 37/НҚ`).
 Consolidation consolidate(const UnitList& base, const ActIdentity& base_act, const Document& amending,
                           const std::vector<std::string>& also_addressed = {});
 

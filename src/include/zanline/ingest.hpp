@@ -36,8 +36,9 @@ struct IngestReport {
   std::size_t not_applied() const;
 };
 
-// `targets`: cited act number -> store id, for acts whose citation does not find them (a stand-in,
-// or an act stored without number): `zanline ingest --target 37/НҚ=215863`.
+// `targets`: cited act (cited_key: its number, or its date when cited without one) -> store id, for
+// acts whose citation does not find them (a stand-in, or an act stored without number) or finds
+// several: `zanline ingest --target 37/НҚ=215863`.
 IngestReport ingest(Store& store, const Edition& amending, bool partial,
                     const std::vector<std::pair<std::string, std::string>>& targets = {});
 
