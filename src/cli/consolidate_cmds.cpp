@@ -116,12 +116,26 @@ int run_apply(const ApplyArgs& args) {
   if (addressed == 0) return fail("no instruction of " + args.amending + " addresses " + args.base);
   std::string out;
   if (args.format == "json") {
-    nlohmann::ordered_json j = nlohmann::ordered_json::array();
+    nlohmann::ordered_json j{{"base", args.base},
+                             {"amending", args.amending},
+                             {"applied", c.applied()},
+                             {"notApplied", c.failed()},
+                             {"instructions", nlohmann::ordered_json::array()},
+                             {"units", nlohmann::ordered_json::array()}};
+    for (const InstructionResult& r : c.results) {
+      if (r.outcome == Outcome::other_act) continue;
+      const Instruction& ins = amending->doc.instructions[r.index];
+      nlohmann::ordered_json ji{{"line", ins.pos.line}, {"col", ins.pos.col}, {"outcome", to_string(r.outcome)}};
+      if (!r.reason.empty()) ji["reason"] = r.reason;
+      ji["changed"] = r.changed;
+      if (!r.consequential.empty()) ji["consequential"] = r.consequential;
+      j["instructions"].push_back(std::move(ji));
+    }
     for (const FlatUnit& u : c.units) {
       nlohmann::ordered_json ju{{"eId", u.eid}, {"kind", to_string(u.kind)}, {"status", to_string(u.status)}};
       if (!u.heading.empty()) ju["heading"] = u.heading;
       if (!u.text.empty()) ju["text"] = u.text;
-      j.push_back(std::move(ju));
+      j["units"].push_back(std::move(ju));
     }
     out = j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
   } else {
@@ -159,7 +173,8 @@ void add_ingest_command(CLI::App& app, Runner& run) {
   cmd->add_option("--target", args->targets,
                   "CITED=ACT: apply instructions citing act CITED (its number, or its date\n"
                   "when cited without one) to store act ACT")
-      ->type_name("CITED=ACT");
+      ->type_name("CITED=ACT")
+      ->allow_extra_args(false);  // one value per --target: what follows is a FILE
   cmd->add_option("--format", args->format, "Report format")->check(CLI::IsMember({"text", "json"}));
   cmd->callback([args, &run] { run = [args] { return run_ingest(*args); }; });
 }
@@ -175,7 +190,8 @@ void add_apply_command(CLI::App& app, Runner& run) {
   cmd->add_option("--format", args->format, "Output format")->check(CLI::IsMember({"text", "json"}));
   cmd->add_option("--target", args->targets, "Also apply instructions citing this act (number, or date when cited\n"
                   "without one) to BASE (a stand-in)")
-      ->type_name("CITED");
+      ->type_name("CITED")
+      ->allow_extra_args(false);
   cmd->callback([args, &run] { run = [args] { return run_apply(*args); }; });
 }
 

@@ -225,7 +225,8 @@ void add_common(CLI::App* cmd, QueryArgs& a) {
       ->check(CLI::IsMember({"kk", "ru"}));
   cmd->add_option("--published", a.published,
                   "A publication date: DATE for the act itself, ACT=DATE for an amending act (by number or code)")
-      ->type_name("[ACT=]DATE");
+      ->type_name("[ACT=]DATE")
+      ->allow_extra_args(false);  // one value per --published: what follows is positional
 }
 
 }  // namespace
