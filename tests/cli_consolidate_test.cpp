@@ -79,11 +79,21 @@ TEST_F(ConsolidateCli, AnActNotInTheStoreIsExit1AndWritesNothing) {
   const auto before = snapshot();
   CliResult r = run("ingest " + corpus("seed/order-130-nk-2022-04-19.kaz.txt"));
   EXPECT_EQ(r.exit_code, 1) << r.err;
-  EXPECT_NE(r.out.find("19-тармақ мынадай редакцияда жазылсын: (27:8): the amended act order № 37/НҚ of "
-                       "2019-04-11 is not in the store"),
+  EXPECT_NE(r.out.find("order-130-nk-2022-04-19.kaz.txt:27:8: not applied: the amended act order № 37/НҚ of "
+                       "2019-04-11 is not in the store\n      19-тармақ мынадай редакцияда жазылсын:"),
             std::string::npos)
       << r.out;
   EXPECT_NE(r.out.find("NOT recorded"), std::string::npos) << r.out;
+  r = run("ingest " + corpus("seed/order-130-nk-2022-04-19.kaz.txt") + " --format json");
+  EXPECT_EQ(r.exit_code, 1);
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j[0]["written"], false);
+  ASSERT_EQ(j[0]["targets"][0]["failures"].size(), 2u);
+  const auto& f = j[0]["targets"][0]["failures"][1];
+  EXPECT_EQ(f["line"], 33);
+  EXPECT_EQ(f["col"], 7);
+  EXPECT_EQ(f["reason"], "the amended act order № 37/НҚ of 2019-04-11 is not in the store");
+  EXPECT_EQ(f["instruction"].get<std::string>().rfind("көрсетілген бұйрықпен бекітілген меншікті", 0), 0u) << f;
   EXPECT_TRUE(snapshot() == before);
 }
 

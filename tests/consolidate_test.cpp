@@ -239,7 +239,7 @@ TEST_F(Ingest, AnAmbiguousTargetIsAnErrorNamingEveryCandidate) {
   EXPECT_FALSE(r.written);
   ASSERT_EQ(r.targets.size(), 1u);
   ASSERT_EQ(r.targets[0].failures.size(), 1u);
-  const std::string& f = r.targets[0].failures[0];
+  const std::string f = r.targets[0].failures[0].summary();
   EXPECT_NE(f.find("статью 3 дополнить абзацем седьмым следующего содержания"), std::string::npos) << f;
   // Cited by date alone ("Закон ... от 13 декабря 2001 г."): the date names it on the command line.
   EXPECT_NE(f.find("(5:1): the amended act law of 2001-12-13 matches 2 acts of the store: "
@@ -272,7 +272,9 @@ TEST_F(Ingest, AFailingInstructionLeavesTheStoreByteIdentical) {
   IngestReport r = ingest(*store_, load((bad / "amending.rus.md").string()), false);
   EXPECT_FALSE(r.written);
   ASSERT_EQ(r.not_applied(), 1u);
-  EXPECT_NE(r.targets[0].failures[0].find("the act has no unit art_30"), std::string::npos) << r.targets[0].failures[0];
+  EXPECT_NE(r.targets[0].failures[0].reason.find("the act has no unit art_30"), std::string::npos)
+      << r.targets[0].failures[0].reason;
+  EXPECT_EQ(r.targets[0].failures[0].pos.line, 5);
   EXPECT_TRUE(snapshot(dir_ / "store") == before);
 
   // --partial records the change with the failure listed on the event, for queries to warn.

@@ -59,7 +59,7 @@ int run_ingest(const IngestArgs& args) {
     j["applied"] = r.applied();
     j["notApplied"] = r.not_applied();
     j["targets"] = nlohmann::ordered_json::array();
-    text += f + " (" + r.act + "): ";
+    text += f + " (" + r.act + "):";
     if (!r.errors.empty()) {
       for (const std::string& e : r.errors) std::cerr << "zanline: error: " << e << "\n";
       return kExitError;
@@ -70,13 +70,18 @@ int run_ingest(const IngestArgs& args) {
       jt["id"] = t.id;
       jt["already"] = t.already;
       jt["applied"] = t.consolidation.applied();
-      jt["failures"] = t.failures;
+      jt["failures"] = nlohmann::ordered_json::array();
+      for (const IngestFailure& fl : t.failures)
+        jt["failures"].push_back(
+            {{"line", fl.pos.line}, {"col", fl.pos.col}, {"instruction", fl.instruction}, {"reason", fl.reason}});
       j["targets"].push_back(std::move(jt));
       if (t.already) text += "\n  " + t.label + ": already ingested, nothing to do";
       else text += "\n  " + t.label + (t.id.empty() ? "" : " (" + t.id + ")") + ": " +
                   std::to_string(t.consolidation.applied()) + " applied, " + std::to_string(t.failures.size()) +
                   " not applied";
-      for (const std::string& fl : t.failures) text += "\n    not applied: " + fl;
+      for (const IngestFailure& fl : t.failures)
+        text += "\n    " + f + ":" + std::to_string(fl.pos.line) + ":" + std::to_string(fl.pos.col) +
+                ": not applied: " + fl.reason + "\n      " + fl.instruction;
     }
     text += r.written ? "\n  recorded in the store\n"
                       : (r.not_applied() ? "\n  NOT recorded: nothing was written (use --partial to record what applies)\n"

@@ -26,15 +26,14 @@ std::vector<IndexEntry> find_target(const Store& store, const ActRef& target) {
   return out;
 }
 
-// "instruction text (line:col): why", the text cut to about 200 bytes at a character boundary.
-std::string failure(const Instruction& ins, const std::string& why) {
+IngestFailure failure(const Instruction& ins, const std::string& why) {
   std::string text = ins.text;
   if (text.size() > 200) {
     std::size_t cut = 200;
     while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
     text = text.substr(0, cut) + "…";
   }
-  return text + " (" + std::to_string(ins.pos.line) + ":" + std::to_string(ins.pos.col) + "): " + why;
+  return {ins.pos, std::move(text), why};
 }
 
 // "10612 (law 267-II of 2001-12-13 «О праздниках в Республике Казахстан»)"
@@ -91,6 +90,10 @@ void record_edition(Timeline& t, Language lang, const UnitList& before, const Un
 }
 
 }  // namespace
+
+std::string IngestFailure::summary() const {
+  return instruction + " (" + std::to_string(pos.line) + ":" + std::to_string(pos.col) + "): " + reason;
+}
 
 std::size_t IngestReport::applied() const {
   std::size_t n = 0;
@@ -199,12 +202,12 @@ IngestReport ingest(Store& store, const Edition& amending, bool partial,
     if (existing) {
       existing->ingested.push_back(m.lang);
       existing->note += "; " + amending.origin;
-      for (const std::string& f : it.failures) existing->not_applied.push_back(f);
+      for (const IngestFailure& f : it.failures) existing->not_applied.push_back(f.summary());
       ev_id = existing->id;
     } else {
       ev.note = "ingested from " + amending.origin;
       ev.ingested = {m.lang};
-      ev.not_applied = it.failures;
+      for (const IngestFailure& f : it.failures) ev.not_applied.push_back(f.summary());
       ev.id = "e" + std::to_string(t->events.size() + 1);
       ev_id = ev.id;
       t->events.push_back(std::move(ev));

@@ -18,12 +18,20 @@
 
 namespace zanline {
 
+// An instruction that could not be applied.
+struct IngestFailure {
+  SourcePos pos;            // in the amending act
+  std::string instruction;  // its text, cut to about 200 bytes at a character boundary
+  std::string reason;
+  std::string summary() const;  // "instruction (line:col): reason", as kept in the timeline
+};
+
 struct IngestTarget {
   std::string id;     // store id of the amended act ("" when it is not in the store)
   std::string label;  // "order № 37/НҚ of 2019-04-11"
   bool already = false;  // this act (and language) was ingested before: nothing to do
   Consolidation consolidation;
-  std::vector<std::string> failures;  // "instruction text (line:col): reason"
+  std::vector<IngestFailure> failures;
 };
 
 struct IngestReport {
