@@ -1,7 +1,8 @@
 // bench/consolidation — accuracy of automatic consolidation on real triples.
 //
-// For every folder with before.<lang>.md, amending.<lang>.md and after.<lang>.md (corpus/triples/
-// and anything else given), applies the amending act to the edition before it and compares the
+// For every folder with before.<lang>.md, amending.<lang>.md (or amending-1.<lang>.md, -2 ... applied
+// in that order) and after.<lang>.md (corpus/triples/ and anything else given), applies the
+// amending act(s) to the edition before and compares the
 // result, unit by unit, with the official edition after it. Prints, per triple and language, each
 // instruction's verdict (exact / differs / not-applied), then the totals and the exact-match rate.
 //
@@ -14,11 +15,17 @@
 #include <map>
 #include <string>
 
-#include "zanline/consolidate.hpp"
-#include "zanline/store.hpp"
+#include "zanline/triple.hpp"
 
 namespace fs = std::filesystem;
 using namespace zanline;
+
+// The first `n` bytes of `s` or fewer, not cutting a UTF-8 character.
+std::string clip(const std::string& s, std::size_t n) {
+  if (s.size() <= n) return s;
+  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+  return s.substr(0, n) + "…";
+}
 
 int main(int argc, char** argv) {
   std::vector<std::string> roots;
@@ -36,38 +43,36 @@ int main(int argc, char** argv) {
       return 2;
     }
     for (const auto& e : fs::directory_iterator(r))
-      if (e.is_directory() && fs::exists(e.path() / "amending.rus.md") ) folders.push_back(e.path());
+      if (e.is_directory() && !amending_files(e.path().string(), "rus").empty()) folders.push_back(e.path());
   }
   std::sort(folders.begin(), folders.end());
   std::size_t exact = 0, differs = 0, not_applied = 0, untouched = 0;
   std::map<std::string, std::array<std::size_t, 3>> by_op;
   for (const fs::path& folder : folders) {
     for (const char* lang : {"kaz", "rus"}) {
-      const std::string ext = std::string(".") + lang + ".md";
-      std::vector<std::pair<std::string, Diagnostic>> diags;
-      auto load = [&](const std::string& stem) -> std::optional<Edition> {
-        const fs::path p = folder / (stem + ext);
-        if (!fs::exists(p)) return std::nullopt;
-        auto g = discover({p.string()}, diags);
-        if (g.empty() || g.front().empty()) return std::nullopt;
-        return std::move(g.front().front());
-      };
-      auto before = load("before"), amending = load("amending"), after = load("after");
-      if (!before || !amending || !after) continue;
-      const Consolidation c = consolidate(flatten(before->doc), identity_of(before->doc.meta), amending->doc);
-      const Score s = score(c, amending->doc, flatten(after->doc));
+      if (amending_files(folder.string(), lang).empty()) continue;
+      std::string error;
+      const auto t = run_triple(folder.string(), lang, &error);
+      if (!t) {
+        std::cerr << "zanline_bench_consolidation: error: " << error << "\n";
+        return 2;
+      }
+      const Score& s = t->score;
       std::printf("%-45s %s  instructions %2zu: exact %2zu, differs %zu, not applied %zu\n",
                   folder.filename().string().c_str(), lang, s.instructions.size(), s.exact(), s.differs(),
                   s.not_applied());
       for (const InstructionScore& is : s.instructions) {
         auto& row = by_op[is.op];
         row[is.verdict == "exact" ? 0 : is.verdict == "differs" ? 1 : 2]++;
+        const std::string where =
+            (t->amending.size() > 1 ? "act " + std::to_string(is.act + 1) + " " : std::string()) + "#" +
+            std::to_string(is.index + 1);
         if (is.verdict != "exact" || verbose)
-          std::printf("    #%zu %-13s %-22s %s%s%s\n", is.index + 1, is.op.c_str(), is.target.c_str(),
-                      is.verdict.c_str(), is.detail.empty() ? "" : ": ", is.detail.substr(0, 240).c_str());
+          std::printf("    %-8s %-13s %-22s %s%s%s\n", where.c_str(), is.op.c_str(), is.target.c_str(),
+                      is.verdict.c_str(), is.detail.empty() ? "" : ": ", clip(is.detail, 240).c_str());
       }
       if (verbose)
-        for (const std::string& d : s.untouched_differences) std::printf("    (not from an instruction) %s\n", d.substr(0, 200).c_str());
+        for (const std::string& d : s.untouched_differences) std::printf("    (not from an instruction) %s\n", clip(d, 200).c_str());
       exact += s.exact();
       differs += s.differs();
       not_applied += s.not_applied();

@@ -45,6 +45,51 @@ std::string difference(const FlatUnit* got, const FlatUnit* want) {
   return {};
 }
 
+// Compares what instruction `is` changed (unit `eid`) with the official edition; the first
+// difference makes it "differs". Records the units it looked at in `touched`.
+void judge(const std::string& eid, const UnitList& result, const UnitList& official, std::set<std::string>& touched,
+           InstructionScore& is) {
+  // An abzac: compare that line of its unit (and the one before, for a line inserted) only.
+  if (const std::size_t al = eid.rfind("__al_"); al != std::string::npos) {
+    const std::string container = eid.substr(0, al);
+    const std::size_t n = std::stoul(eid.substr(al + 5));
+    touched.insert(container);
+    const FlatUnit* got = find(result, container);
+    const FlatUnit* want = find(official, container);
+    auto line = [&](const FlatUnit* u, std::size_t k) -> std::string {
+      if (!u) return "<no unit>";
+      std::istringstream in(u->text);
+      std::string l;
+      for (std::size_t i = 0; std::getline(in, l); ++i)
+        if (i + 1 == k) return l;
+      return "<no line>";
+    };
+    for (std::size_t k : {n - 1, n}) {
+      if (k == 0) continue;
+      if (!same_text(line(got, k), line(want, k)) && is.verdict == "exact") {
+        is.verdict = "differs";
+        is.detail = container + " abzac " + std::to_string(k) + ": \"" + line(got, k) + "\" vs official \"" +
+                    line(want, k) + "\"";
+      }
+    }
+    return;
+  }
+  // A changed unit and everything under it must read as in the official edition.
+  std::vector<std::string> eids;
+  for (const FlatUnit& u : result)
+    if (u.eid == eid || u.eid.starts_with(eid + "__")) eids.push_back(u.eid);
+  for (const FlatUnit& u : official)
+    if ((u.eid == eid || u.eid.starts_with(eid + "__")) && !find(result, u.eid)) eids.push_back(u.eid);
+  for (const std::string& e : eids) {
+    touched.insert(e);
+    const std::string diff = difference(find(result, e), find(official, e));
+    if (!diff.empty() && is.verdict == "exact") {
+      is.verdict = "differs";
+      is.detail = e + ": " + diff;
+    }
+  }
+}
+
 std::size_t count(const std::vector<InstructionScore>& v, const char* verdict) {
   return static_cast<std::size_t>(std::count_if(v.begin(), v.end(), [&](const InstructionScore& s) { return s.verdict == verdict; }));
 }
@@ -56,67 +101,35 @@ std::size_t Score::differs() const { return count(instructions, "differs"); }
 std::size_t Score::not_applied() const { return count(instructions, "not-applied"); }
 
 Score score(const Consolidation& c, const Document& amending, const UnitList& official) {
+  return score(std::vector<AppliedAct>{{&c, &amending}}, official);
+}
+
+Score score(const std::vector<AppliedAct>& chain, const UnitList& official) {
   Score s;
+  if (chain.empty()) return s;
+  const UnitList& result = chain.back().consolidation->units;
   std::set<std::string> touched;
-  for (const InstructionResult& r : c.results) {
-    if (r.outcome == Outcome::other_act) continue;
-    const Instruction& ins = amending.instructions[r.index];
-    InstructionScore is{r.index, to_string(ins.op), ins.target_eid, {}, {}};
-    if (r.outcome == Outcome::failed) {
-      is.verdict = "not-applied";
-      is.detail = r.reason;
-    } else {
-      is.verdict = "exact";
-      for (const std::string& eid : r.changed) {
-        // An abzac: compare that line of its unit only.
-        if (const std::size_t al = eid.rfind("__al_"); al != std::string::npos) {
-          const std::string container = eid.substr(0, al);
-          const std::size_t n = std::stoul(eid.substr(al + 5));
-          touched.insert(container);
-          const FlatUnit* got = find(c.units, container);
-          const FlatUnit* want = find(official, container);
-          auto line = [&](const FlatUnit* u, std::size_t k) -> std::string {
-            if (!u) return "<no unit>";
-            std::istringstream in(u->text);
-            std::string l;
-            for (std::size_t i = 0; std::getline(in, l); ++i)
-              if (i + 1 == k) return l;
-            return "<no line>";
-          };
-          for (std::size_t k : {n - 1, n}) {
-            if (k == 0) continue;
-            if (!same_text(line(got, k), line(want, k)) && is.verdict == "exact") {
-              is.verdict = "differs";
-              is.detail = container + " abzac " + std::to_string(k) + ": \"" + line(got, k) + "\" vs official \"" +
-                          line(want, k) + "\"";
-            }
-          }
-          continue;
-        }
-        // A changed unit and everything under it must read as in the official edition.
-        std::vector<std::string> eids;
-        for (const FlatUnit& u : c.units)
-          if (u.eid == eid || u.eid.starts_with(eid + "__")) eids.push_back(u.eid);
-        for (const FlatUnit& u : official)
-          if ((u.eid == eid || u.eid.starts_with(eid + "__")) && !find(c.units, u.eid)) eids.push_back(u.eid);
-        for (const std::string& e : eids) {
-          touched.insert(e);
-          const std::string diff = difference(find(c.units, e), find(official, e));
-          if (!diff.empty() && is.verdict == "exact") {
-            is.verdict = "differs";
-            is.detail = e + ": " + diff;
-          }
-        }
+  for (std::size_t act = 0; act < chain.size(); ++act) {
+    for (const InstructionResult& r : chain[act].consolidation->results) {
+      if (r.outcome == Outcome::other_act) continue;
+      const Instruction& ins = chain[act].amending->instructions[r.index];
+      InstructionScore is{act, r.index, to_string(ins.op), ins.target_eid, {}, {}};
+      if (r.outcome == Outcome::failed) {
+        is.verdict = "not-applied";
+        is.detail = r.reason;
+      } else {
+        is.verdict = "exact";
+        for (const std::string& eid : r.changed) judge(eid, result, official, touched, is);
       }
+      s.instructions.push_back(std::move(is));
     }
-    s.instructions.push_back(std::move(is));
   }
   for (const FlatUnit& u : official) {
     if (touched.count(u.eid)) continue;
-    const std::string diff = difference(find(c.units, u.eid), &u);
+    const std::string diff = difference(find(result, u.eid), &u);
     if (!diff.empty()) s.untouched_differences.push_back(u.eid + ": " + diff);
   }
-  for (const FlatUnit& u : c.units)
+  for (const FlatUnit& u : result)
     if (!touched.count(u.eid) && !find(official, u.eid)) s.untouched_differences.push_back(u.eid + ": not in the official edition");
   return s;
 }

@@ -76,7 +76,8 @@ namespace zanline {
 // units compare by status, the editorial placeholder aside), else `differs`; failed ones are
 // `not_applied`.
 struct InstructionScore {
-  std::size_t index = 0;
+  std::size_t act = 0;    // which amending act of a chain (0 for a single one)
+  std::size_t index = 0;  // into that act's Document::instructions
   std::string op;
   std::string target;
   std::string verdict;  // "exact", "differs", "not-applied"
@@ -92,5 +93,14 @@ struct Score {
 };
 
 Score score(const Consolidation& c, const Document& amending, const UnitList& official);
+
+// Several amending acts applied one after the other (each Consolidation made from the units of
+// the one before) against the official edition after the last: every instruction is judged on
+// the final text, so a unit changed twice is judged as the last change left it.
+struct AppliedAct {
+  const Consolidation* consolidation;
+  const Document* amending;
+};
+Score score(const std::vector<AppliedAct>& chain, const UnitList& official);
 
 }  // namespace zanline
