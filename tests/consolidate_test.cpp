@@ -115,6 +115,7 @@ TEST(Consolidation, AccuracyOnTheMeasuredTriplesAndNothingUnreported) {
   for (const auto& e : fs::directory_iterator(testing::corpus_path("triples"))) {
     if (amending_files(e.path().string(), "rus").size() != 1) continue;
     for (const char* lang : {"kaz", "rus"}) {
+      if (amending_files(e.path().string(), lang).empty()) continue;
       const Triple t = run_triple(e.path().filename().string(), lang);
       for (const InstructionResult& r : t.c.results) {
         if (r.outcome == Outcome::failed) {

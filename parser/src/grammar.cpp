@@ -150,15 +150,38 @@ std::vector<std::string> clauses(const std::string& t) {
   return out;
 }
 
+// The text with every «…» quotation (a title) blanked out; unbalanced quotes are tolerated.
+std::string without_quotations(const std::string& t) {
+  std::string out;
+  int depth = 0;
+  for (std::size_t i = 0; i < t.size();) {
+    if (t.compare(i, 2, "«") == 0) {
+      ++depth;
+      i += 2;
+      out += ' ';
+    } else if (t.compare(i, 2, "»") == 0) {
+      depth = std::max(0, depth - 1);
+      i += 2;
+      out += ' ';
+    } else {
+      if (depth == 0) out += t[i];
+      ++i;
+    }
+  }
+  return text::squeeze_spaces(out);
+}
+
 class InstructionReader {
  public:
   InstructionReader(Document& doc, Language lang) : doc_(doc), lang_(lang) {}
   void feed(const Block& b);
-  void finish() { flush(); }
+  void finish();
 
  private:
   bool try_leaf(const std::string& t, const Block& b);
   bool repeal_of_cited_act(const std::string& t, const Block& b);
+  bool repeal_per_list(const std::string& t, const Block& b);
+  void listed_repeal(const Unit& item);
   void flush() {
     if (pending_) {
       pending_->new_text = strip_quotes(pending_->new_text);
@@ -173,9 +196,86 @@ class InstructionReader {
   std::vector<UnitStep> scope_path_;
   std::string scope_text_;
   std::optional<Instruction> pending_;  // waits for its quoted new text
+  // "Признать утратившими силу ... согласно приложению 1": the appendix holding the list, read
+  // when the whole document is.
+  struct ListRepeal {
+    std::string appendix;  // its number, "" when not given
+    std::string text;
+    SourcePos pos;
+  };
+  std::vector<ListRepeal> list_repeals_;
 };
 
+void InstructionReader::finish() {
+  flush();
+  for (const ListRepeal& lr : list_repeals_) {
+    const Unit* list = nullptr;
+    int appendices = 0;
+    for (const Unit& u : doc_.body) {
+      if (u.kind != UnitKind::appendix) continue;
+      ++appendices;
+      if (lr.appendix.empty() ? appendices == 1 : u.num == lr.appendix) list = &u;
+    }
+    if (lr.appendix.empty() && appendices != 1) list = nullptr;
+    if (!list || list->children.empty()) {
+      doc_.diagnostics.push_back({Severity::warning, "instruction.no-list",
+                                  "the list of repealed acts " +
+                                      (lr.appendix.empty() ? std::string("(appendix)") : "(appendix " + lr.appendix + ")") +
+                                      " is not in the text: " + lr.text.substr(0, 200),
+                                  lr.pos});
+      continue;
+    }
+    for (const Unit& item : list->children) listed_repeal(item);
+  }
+}
+
+// One item of a list of repealed acts: a whole act, a unit of it ("Пункт 5 постановления ...",
+// "... қаулысының 5-тармағы"), or a unit of a document it approved ("Пункт 1 изменений и
+// дополнений, которые вносятся ..., утвержденных постановлением ..." / "... қаулысымен бекітілген
+// ... толықтырулардың 1-тармағы").
+void InstructionReader::listed_repeal(const Unit& item) {
+  std::string t = item.text;
+  std::replace(t.begin(), t.end(), '\n', ' ');
+  t = text::squeeze_spaces(t);
+  Instruction ins;
+  ins.op = Operation::repeal;
+  ins.text = t;
+  ins.pos = item.pos;
+  ins.target_act = refs::parse_listed_act(t, lang_);
+  if (!ins.target_act.date && ins.target_act.number.empty()) {
+    doc_.diagnostics.push_back({Severity::warning, "instruction.unparsed",
+                                "an item of the list of repealed acts names no act: " + t.substr(0, 200), item.pos});
+    return;
+  }
+  const std::string plain = without_quotations(t);
+  ins.path = refs::parse_unit_path(plain, lang_);
+  static const RE2 kApprovedRu(R"((?i)^(.*?),?\s+утвержденн\p{L}*\s)");
+  static const RE2 kApprovedKk(R"((?i)\sбекітілген\s+(.+?)\.?$)");
+  std::string scope;
+  if (lang_ == Language::ru ? RE2::PartialMatch(plain, kApprovedRu, &scope) : RE2::PartialMatch(plain, kApprovedKk, &scope))
+    ins.scope = scope;
+  ins.target_eid = refs::eid_of(ins.path);
+  doc_.instructions.push_back(std::move(ins));
+}
+
+bool InstructionReader::repeal_per_list(const std::string& t, const Block& b) {
+  const re2::StringPiece in(t.data(), t.size());
+  if (!RE2::PartialMatch(in, lang_ == Language::ru ? patterns::kRepealRu() : patterns::kRepealKk())) return false;
+  re2::StringPiece per, app_kk, app_ru;
+  if (!RE2::PartialMatch(in, patterns::kPerThisAppendix(), &per, &app_kk, &app_ru)) return false;
+  list_repeals_.push_back({std::string(!app_kk.empty() ? sv(app_kk) : sv(app_ru)), t, b.para->pos});
+  return true;
+}
+
 void InstructionReader::feed(const Block& b) {
+  if (b.kind == BlockKind::appendix_header) {
+    // An appendix starts afresh: the act amended by the last item before it is not its target.
+    flush();
+    target_.reset();
+    scope_path_.clear();
+    scope_text_.clear();
+    return;
+  }
   if (b.kind == BlockKind::quoted) {
     // Several quotations may follow one instruction; the next unquoted line ends its text.
     if (pending_ && pending_->new_text_ref.empty()) pending_->new_text = join_quoted(pending_->new_text, b.text);
@@ -202,6 +302,9 @@ void InstructionReader::feed(const Block& b) {
       return;
     }
   }
+  // "Признать утратившими силу некоторые решения ... согласно приложению 1 к настоящему
+  // постановлению": the acts and units are the items of that appendix.
+  if (repeal_per_list(t, b)) return;
   // "Признать утратившим силу Закон Республики Казахстан от 29 ноября 2016 года «...»": the
   // repealed act is named in the instruction itself.
   if (repeal_of_cited_act(t, b)) return;

@@ -169,7 +169,13 @@ ActRef parse_act_citation(std::string_view s) {
   if (ref.registration == ref.number) ref.registration.clear();
   // The form word follows the number ("№ 37/НҚ бұйрығына") or precedes the date in Russian
   // ("приказом ... от 20.10.2025"); take the first act word after the number, else before.
-  re2::StringPiece in(s.data() + num_end, s.size() - num_end);
+  // A title in quotes right after the number ("№ 936 «О некоторых вопросах ... и внесении
+  // изменений в некоторые решения ...»") holds other act words: the form word is then the one
+  // before the date.
+  std::size_t after_num = num_end;
+  while (after_num < s.size() && s[after_num] == ' ') ++after_num;
+  const bool title_follows = s.compare(after_num, 2, "«") == 0 || s.compare(after_num, 1, "\"") == 0;
+  re2::StringPiece in(s.data() + num_end, title_follows ? 0 : s.size() - num_end);
   re2::StringPiece word;
   while (RE2::FindAndConsume(&in, patterns::kWord(), &word)) {
     if (auto t = act_type_of(sv(word)); !t.empty()) {
@@ -183,6 +189,25 @@ ActRef parse_act_citation(std::string_view s) {
       if (auto t = act_type_of(sv(word)); !t.empty()) ref.type = t;
   }
   return ref;
+}
+
+ActRef parse_listed_act(std::string_view item, Language lang) {
+  if (lang != Language::kk) return parse_act_citation(item);
+  // "бұйрығына", "қаулысына", "Заңына", "шешіміне": the dative of a title ("... енгізу туралы").
+  static const RE2 kDative(R"((?i)^\p{L}+(?:на|не|ға|ге|қа|ке)$)");
+  std::optional<ActRef> best;
+  for (const DateMatch& d : find_dates(item)) {
+    ActRef ref = parse_act_citation(item.substr(d.begin));
+    if (ref.number.empty()) continue;
+    // The form word right after the number.
+    std::size_t num_end = 0;
+    find_number(item, d.end, &num_end);
+    re2::StringPiece rest(item.data() + num_end, item.size() - num_end);
+    re2::StringPiece word;
+    if (RE2::FindAndConsume(&rest, patterns::kWord(), &word) && RE2::FullMatch(word, kDative)) continue;
+    best = ref;
+  }
+  return best ? *best : parse_act_citation(item);
 }
 
 int number_word_value(std::string_view words) {

@@ -31,6 +31,14 @@ std::string act_type_of(std::string_view word);
 // ("тізілімінде № 18523", "№ 18523 болып тіркелген"), the type from the form word.
 ActRef parse_act_citation(std::string_view s);
 
+// The act an item of a list of repealed acts names ("Перечень утративших силу ...", "Күші
+// жойылған ... тізбесі"). Russian items start with it ("Пункт 5 постановления ... от 24 декабря
+// 2004 года № 1376 «…»"), so it is the first citation; Kazakh items end with it ("«…» ...
+// 2022 жылғы 19 сәуірдегі № 130/НҚ бұйрығы"), and the titles before it may cite other acts in
+// the dative ("№ 37/НҚ бұйрығына өзгерістер енгізу туралы"), so it is the last citation whose
+// form word is not in the dative.
+ActRef parse_listed_act(std::string_view item, Language lang);
+
 // Entry-into-force wording -> rule: "алғашқы ресми жарияланған күнінен кейін күнтізбелік он
 // күн өткен соң қолданысқа енгізіледі" -> days_after_publication 10.
 EntryIntoForce parse_eif(std::string_view s);

@@ -136,6 +136,16 @@ void Builder::mark_signatures(const std::vector<Decor>& decor) {
   }
 }
 
+// A line that cannot be inside a quoted new wording: a numbered instruction naming the act it
+// amends ("2. В постановлении ... № 287 «...»:") or a Markdown appendix header ("> *Приложение 1*").
+bool starts_outside_quote(std::string_view t, const Decor& d) {
+  const re2::StringPiece in(t.data(), t.size());
+  if (d.quote) return RE2::PartialMatch(in, patterns::kAppendixRu()) || RE2::PartialMatch(in, patterns::kAppendixKk());
+  re2::StringPiece num, rest;
+  return RE2::FullMatch(in, patterns::kPoint(), &num, &rest) &&
+         (RE2::PartialMatch(rest, patterns::kAmendHeaderRu()) || RE2::PartialMatch(rest, patterns::kAmendHeaderKk()));
+}
+
 void Builder::finish_appendix_header(std::size_t begin, std::size_t end,
                                      const std::vector<Decor>& decor) {
   // One or two header blocks: [begin, split) belongs to this act, [split, end) restates an
@@ -273,6 +283,18 @@ std::vector<Block> Builder::run() {
       b.kind = BlockKind::anchor;
       blocks_.push_back(std::move(b));
       continue;
+    }
+    // A quotation whose nested quotes do not balance in the source («… «Өрлеу».) would swallow
+    // the rest of the act: a quoted line that ended with a closing quote followed by a new
+    // numbered instruction ("2. В постановлении ... :") or an appendix header ends it there.
+    if (in_quote && !blocks_.empty() && blocks_.back().kind == BlockKind::quoted &&
+        closes_quote(blocks_.back().text) && starts_outside_quote(t, d)) {
+      in_quote = false;
+      blocks_.back().quote_closes = true;
+      doc_.diagnostics.push_back({Severity::warning, "structure.unbalanced-quotes",
+                                  "the quotation before this line has unbalanced «» quotes; it is taken to end "
+                                  "before this line",
+                                  p.pos});
     }
     if (in_quote) {
       quote_depth += quote_delta(t);

@@ -333,8 +333,21 @@ bool Applier::remove(const Instruction& ins, InstructionResult& r, UnitStatus st
   return true;
 }
 
-void Applier::apply(const Instruction& ins, InstructionResult& r) {
+void Applier::apply(const Instruction& given, InstructionResult& r) {
   r.outcome = Outcome::applied;
+  // "Пункт 1 изменений и дополнений, ..., утвержденных постановлением ...": the unit is in the
+  // appendix the scope names, not in the body (which has a point 1 too).
+  Instruction ins = given;
+  if (!ins.scope.empty() && !ins.target_eid.starts_with("app_")) {
+    std::string why;
+    if (auto app = appendix_named(units_, ins.scope, &why)) {
+      ins.target_eid = *app + (ins.target_eid.empty() ? "" : "__" + ins.target_eid);
+    } else if (ins.op == Operation::repeal && ins.target_eid.empty()) {
+      // A document the act approved, repealed: never read as the whole act.
+      fail(r, why);
+      return;
+    }
+  }
   bool ok = false;
   switch (ins.op) {
     case Operation::new_wording: ok = new_wording(ins, r); break;

@@ -1,8 +1,11 @@
 #include "unit_list.hpp"
 
 #include <re2/re2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
 
 #include <algorithm>
+#include <set>
 #include <sstream>
 
 #include "zanline/parser.hpp"
@@ -132,6 +135,63 @@ std::optional<std::size_t> resolve(const UnitList& units, const std::string& eid
     for (std::size_t i : hits) *why += " " + units[i].eid;
   }
   return std::nullopt;
+}
+
+namespace {
+
+// The words of s of three letters or more, lower-cased and cut to their first five letters.
+std::set<std::string> stems(const std::string& s) {
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(s);
+  u.toLower();
+  std::set<std::string> out;
+  icu::UnicodeString word;
+  auto end_word = [&] {
+    if (word.countChar32() >= 3) {
+      std::string w;
+      word.tempSubString(0, word.moveIndex32(0, std::min(5, word.countChar32()))).toUTF8String(w);
+      out.insert(w);
+    }
+    word.remove();
+  };
+  for (int32_t i = 0; i < u.length(); i = u.moveIndex32(i, 1)) {
+    const UChar32 c = u.char32At(i);
+    if (u_isalpha(c)) word.append(c);
+    else end_word();
+  }
+  end_word();
+  return out;
+}
+
+}  // namespace
+
+std::optional<std::string> appendix_named(const UnitList& units, const std::string& scope, std::string* why) {
+  const std::set<std::string> in_scope = stems(scope);
+  double best = 0;
+  std::vector<std::string> best_eids;
+  for (const FlatUnit& u : units) {
+    if (u.kind != UnitKind::appendix) continue;
+    const std::set<std::string> heading = stems(u.heading);
+    if (heading.empty()) continue;
+    const auto found = static_cast<double>(
+        std::count_if(heading.begin(), heading.end(), [&](const std::string& w) { return in_scope.count(w) > 0; }));
+    const double coverage = found / static_cast<double>(heading.size());
+    if (coverage > best + 1e-9) {
+      best = coverage;
+      best_eids = {u.eid};
+    } else if (coverage > best - 1e-9 && coverage > 0) {
+      best_eids.push_back(u.eid);
+    }
+  }
+  if (best < 0.75) {
+    *why = "no appendix of the act is headed like \"" + scope + "\"";
+    return std::nullopt;
+  }
+  if (best_eids.size() > 1) {
+    *why = "\"" + scope + "\" could be any of the appendices";
+    for (const std::string& e : best_eids) *why += " " + e;
+    return std::nullopt;
+  }
+  return best_eids.front();
 }
 
 // New wording as units, eIds relative to the fragment ("art_7", "art_7__para_1").

@@ -26,6 +26,13 @@ bool num_less(const std::string& a, const std::string& b);
 // step "…__al_3__point_2" picks among lists numbered alike); nullopt with the reason in `why`.
 std::optional<std::size_t> resolve(const UnitList& units, const std::string& eid, std::string* why);
 
+// The appendix an instruction's scope names ("Пункт 1 изменений и дополнений, которые вносятся
+// в некоторые решения Правительства ..." -> the appendix headed "Изменения и дополнение, которые
+// вносятся ..."): the one whose heading words (compared by their first five letters, so that
+// case endings do not matter) nearly all occur in the scope. nullopt when none does; `why` says
+// so, or names the appendices that tie.
+std::optional<std::string> appendix_named(const UnitList& units, const std::string& scope, std::string* why);
+
 // New wording as units, eIds relative to the fragment ("art_7", "art_7__para_1").
 UnitList parse_fragment(const std::string& text, UnitKind kind, Language lang);
 // Re-roots fragment units [begin, end) at `target`.
