@@ -65,6 +65,7 @@ TEST(Consolidation, TriplesMatchTheOfficialEditions) {
       {"assembly-41901_by_53075", "kaz", 1, 1},
       {"nf-transfer-116373_by_126297", "rus", 1, 1},   // whole act repealed
       {"peaceful-assemblies-3845_by_22306", "rus", 4, 4},  // title, preamble, words throughout
+      {"applied-math-136943_by_170948", "rus", 1, 1},  // a unit of the annex, repealed by list
   };
   for (const Row& r : rows) {
     const Triple t = run_triple(r.folder, r.lang);
@@ -124,6 +125,56 @@ TEST(Consolidation, AccuracyOnTheMeasuredTriplesAndNothingUnreported) {
       }
     }
   }
+}
+
+TEST(Consolidation, RepealByListReachesThePointOfTheAnnexNotOfTheBody) {
+  // Decree 581, item 100 of its list: "Пункт 1 изменений и дополнений, ..., утвержденных
+  // постановлением ... № 914". Decree 914 has a point 1 in its body and in its annex.
+  const Triple t = run_triple("applied-math-136943_by_170948", "rus");
+  std::size_t other = 0;
+  const InstructionResult* ours = nullptr;
+  for (const InstructionResult& r : t.c.results) {
+    if (r.outcome == Outcome::other_act) ++other;
+    else ours = &r;
+  }
+  EXPECT_EQ(other, 133u);
+  ASSERT_TRUE(ours);
+  EXPECT_EQ(ours->outcome, Outcome::applied) << ours->reason;
+  EXPECT_EQ(ours->changed, std::vector<std::string>{"app_1__para_1"});
+  const UnitList before = flatten(t.before.doc);
+  auto find = [](const UnitList& l, const std::string& eid) {
+    return std::find_if(l.begin(), l.end(), [&](const FlatUnit& u) { return u.eid == eid; });
+  };
+  const auto body_point = find(t.c.units, "para_1");
+  ASSERT_NE(body_point, t.c.units.end());
+  EXPECT_EQ(body_point->status, UnitStatus::normal);
+  EXPECT_EQ(body_point->text, find(before, "para_1")->text);
+  EXPECT_TRUE(body_point->text.starts_with("Переименовать республиканское государственное казенное предприятие"));
+  const auto annex_point = find(t.c.units, "app_1__para_1");
+  ASSERT_NE(annex_point, t.c.units.end());
+  EXPECT_EQ(annex_point->status, UnitStatus::repealed);
+  EXPECT_TRUE(find(before, "app_1__para_1")->text.starts_with(
+      "В постановлении Правительства Республики Казахстан от 28 октября 2004 года № 1111"));
+}
+
+TEST(Consolidation, ARepealedDocumentThatIsNoAppendixIsNotTheWholeAct) {
+  // The same list item with the approved document renamed: no appendix of decree 914 is headed
+  // like it, so the instruction fails — it must not repeal decree 914 itself.
+  const Edition base = load(testing::corpus_path("triples/applied-math-136943_by_170948/before.rus.md"));
+  const std::string amending =
+      "1. Признать утратившими силу некоторые решения Правительства Республики Казахстан согласно приложению "
+      "к настоящему постановлению.\n\n2. Настоящее постановление вводится в действие со дня его подписания.\n\n"
+      "> *Приложение*  \n> *к постановлению Правительства*  \n\n"
+      "## Перечень утративших силу некоторых решений Правительства Республики Казахстан\n\n"
+      "1. Правила распределения квот, утвержденные постановлением Правительства Республики Казахстан от 10 "
+      "декабря 2019 года № 914 «О некоторых вопросах ...».\n";
+  const Document doc = parse(amending, {.source_name = "amending.md"});
+  ASSERT_EQ(doc.instructions.size(), 1u);
+  EXPECT_EQ(doc.instructions[0].scope, "Правила распределения квот");
+  const Consolidation c = consolidate(flatten(base.doc), identity_of(base.doc.meta), doc);
+  ASSERT_EQ(c.results.size(), 1u);
+  EXPECT_EQ(c.results[0].outcome, Outcome::failed);
+  EXPECT_EQ(c.results[0].reason, "no appendix of the act is headed like \"Правила распределения квот\"");
 }
 
 TEST(Consolidation, InsertsAPointNumbered1Dash1) {

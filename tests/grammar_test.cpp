@@ -2,6 +2,8 @@
 // expected parse.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "grammar.hpp"
 #include "patterns.hpp"
 #include "refs.hpp"
@@ -211,6 +213,81 @@ TEST(Instructions, AmendingActsOfTheCorpus) {
     EXPECT_EQ(i.new_words, r.new_words) << r.file;
     EXPECT_TRUE(i.new_text.starts_with(r.new_text_start)) << r.file << ": " << i.new_text;
   }
+}
+
+TEST(Instructions, RepealByListKazakhOrder521) {
+  // "Осы бұйрыққа 3-қосымшаға сәйкес кейбір бұйрықтардың күші жойылды деп танылсын." — the
+  // acts are the items of appendix 3. Item 2's title cites order 37/НҚ in the dative (and its
+  // nested quotes do not balance); the act repealed is the one named last, 130/НҚ.
+  const Document d = parse(testing::read_corpus("acts/order-521-nk-2025/kaz.md"), {.source_name = "521"});
+  ASSERT_EQ(d.instructions.size(), 3u);
+  const char* numbers[] = {"37/НҚ", "130/НҚ", "413/НҚ"};
+  const char* dates[] = {"2019-04-11", "2022-04-19", "2023-09-20"};
+  const char* registrations[] = {"18523", "27788", "33450"};
+  for (std::size_t k = 0; k < 3; ++k) {
+    const Instruction& i = d.instructions[k];
+    EXPECT_EQ(i.op, Operation::repeal);
+    EXPECT_EQ(i.target_act.number, numbers[k]);
+    EXPECT_EQ(i.target_act.date->iso(), dates[k]);
+    EXPECT_EQ(i.target_act.registration, registrations[k]);
+    EXPECT_EQ(i.target_act.type, "order");
+    EXPECT_EQ(i.target_eid, "") << "whole acts";
+  }
+  EXPECT_EQ(d.instructions[1].pos.line, 170);
+}
+
+TEST(Instructions, RepealByListRussianDecree581) {
+  // Point 4: "Признать утратившими силу некоторые решения ... согласно приложению 1 к настоящему
+  // постановлению." 124 items: whole acts, units of acts, units of documents acts approved.
+  const Document d = parse(testing::read_corpus("triples/applied-math-136943_by_170948/amending.rus.md"),
+                           {.source_name = "581"});
+  std::vector<const Instruction*> listed;
+  for (const Instruction& i : d.instructions)
+    if (i.op == Operation::repeal) listed.push_back(&i);
+  ASSERT_EQ(listed.size(), 124u);
+  for (const Instruction* i : listed) EXPECT_EQ(i->target_act.type, "decree") << i->text;
+  // 2. Пункт 5 постановления ... от 24 декабря 2004 года № 1376 «О передислокации ...».
+  EXPECT_EQ(listed[1]->target_eid, "para_5");
+  EXPECT_EQ(listed[1]->target_act.number, "1376");
+  EXPECT_EQ(listed[1]->target_act.date->iso(), "2004-12-24");
+  EXPECT_EQ(listed[1]->scope, "");
+  // 3. Подпункт 4) пункта 4 постановления ... от 4 марта 2005 года № 207 ...
+  EXPECT_EQ(listed[2]->target_eid, "para_4__point_4");
+  EXPECT_EQ(listed[2]->target_act.number, "207");
+  // 100. Пункт 1 изменений и дополнений, ..., утвержденных постановлением ... № 914 «...».
+  const Instruction& item100 = *listed[99];
+  EXPECT_EQ(item100.pos.line, 1147);
+  EXPECT_EQ(item100.target_eid, "para_1");
+  EXPECT_EQ(item100.target_act.number, "914");
+  EXPECT_EQ(item100.target_act.date->iso(), "2019-12-10");
+  EXPECT_EQ(item100.scope,
+            "Пункт 1 изменений и дополнений, которые вносятся в некоторые решения Правительства Республики Казахстан");
+  // The quoted list of joint-stock companies has unbalanced nested quotes («...«Өрлеу».): the
+  // quotation is taken to end before the next numbered instruction, and that is reported.
+  const auto w = std::find_if(d.diagnostics.begin(), d.diagnostics.end(),
+                              [](const Diagnostic& g) { return g.code == "structure.unbalanced-quotes"; });
+  ASSERT_NE(w, d.diagnostics.end());
+  EXPECT_EQ(w->pos.line, 865);
+  // "5. В постановлении ... от 29 декабря 2018 года № 936 «О некоторых вопросах ... и внесении
+  // изменений ... в некоторые решения ...»:" is a decree, not a "decision" of its title.
+  const auto i936 = std::find_if(d.instructions.begin(), d.instructions.end(),
+                                 [](const Instruction& i) { return i.target_act.number == "936"; });
+  ASSERT_NE(i936, d.instructions.end());
+  EXPECT_EQ(i936->target_act.type, "decree");
+}
+
+TEST(Citations, ListedActKazakhTakesTheLastNonDativeCitation) {
+  // Item 100 of decree 581's list in its Kazakh text (a later edition, quoted in corpus/triples/README.md).
+  const std::string item =
+      "«Қазақстан Республикасы Білім және ғылым министрлігінің Ғылым комитеті «Қолданбалы математика институты» "
+      "республикалық мемлекеттік қазыналық кәсіпорнының кейбір мәселелері туралы» Қазақстан Республикасы "
+      "Үкіметінің 2019 жылғы 10 желтоқсандағы № 914 қаулысымен бекітілген Қазақстан Республикасы Үкіметінің кейбір "
+      "шешімдеріне енгізілетін өзгерістер мен толықтырулардың 1-тармағы.";
+  const ActRef r = refs::parse_listed_act(item, Language::kk);
+  EXPECT_EQ(r.number, "914");
+  EXPECT_EQ(r.date->iso(), "2019-12-10");
+  EXPECT_EQ(r.type, "decree");
+  EXPECT_EQ(refs::eid_of(refs::parse_unit_path(item, Language::kk)), "para_1");
 }
 
 }  // namespace
