@@ -66,6 +66,8 @@ TEST(Consolidation, TriplesMatchTheOfficialEditions) {
       {"nf-transfer-116373_by_126297", "rus", 1, 1},   // whole act repealed
       {"peaceful-assemblies-3845_by_22306", "rus", 4, 4},  // title, preamble, words throughout
       {"applied-math-136943_by_170948", "rus", 1, 1},  // a unit of the annex, repealed by list
+      {"budget-149364_by_156105", "rus", 3, 3},        // subpoints 6-1) … 41-1) into part one of article 14
+      {"budget-149364_by_156105", "kaz", 3, 3},        // "36-1) 40-1) және 41-1)": a comma left out
   };
   for (const Row& r : rows) {
     const Triple t = run_triple(r.folder, r.lang);
@@ -125,6 +127,39 @@ TEST(Consolidation, AccuracyOnTheMeasuredTriplesAndNothingUnreported) {
       }
     }
   }
+}
+
+TEST(Consolidation, SubpointsInsertedIntoPartOneOfAnArticleInTheOfficialOrder) {
+  // Law 156105 on the budget law 149364: "в части первой статьи 14: дополнить подпунктами 6-1),
+  // 7-1), 7-2), 7-3), 7-4) и 7-5) следующего содержания: «6-1) …;»; «7-1) …; … 7-5) …;»;" — two
+  // quotations for one instruction; the new subpoints join the list after the article's lead-in.
+  const Triple t = run_triple("budget-149364_by_156105", "rus");
+  std::vector<std::string> got, want;
+  for (const FlatUnit& u : t.c.units)
+    if (u.eid.starts_with("art_14__point_")) got.push_back(u.num);
+  for (const FlatUnit& u : flatten(t.after.doc))
+    if (u.eid.starts_with("art_14__point_")) want.push_back(u.num);
+  EXPECT_EQ(got, want);
+  ASSERT_GE(got.size(), 12u);
+  EXPECT_EQ((std::vector<std::string>(got.begin() + 5, got.begin() + 13)),
+            (std::vector<std::string>{"6", "6-1", "7", "7-1", "7-2", "7-3", "7-4", "7-5"}));
+  // The heading of article 14 is its first part; the list has no lead-in line before it.
+  for (const FlatUnit& u : t.c.units)
+    if (u.eid == "art_14__point_7-3") {
+      EXPECT_EQ(u.text, "передачу функций охраны объектов в конкурентную  среду;") << "enacted text, double space kept";
+      EXPECT_EQ(u.after_line, 0);
+    }
+
+  // The score checks the place too: the same units in another order differ.
+  Consolidation moved = t.c;
+  auto at = [&](const std::string& eid) {
+    return std::find_if(moved.units.begin(), moved.units.end(), [&](const FlatUnit& u) { return u.eid == eid; });
+  };
+  std::iter_swap(at("art_14__point_6-1"), at("art_14__point_7"));
+  const Score s = score(moved, t.amending.doc, flatten(t.after.doc));
+  EXPECT_EQ(s.instructions[0].verdict, "differs");
+  EXPECT_EQ(s.instructions[0].detail,
+            "art_14__point_6-1: placed after art_14__point_7, the official edition has it after art_14__point_6");
 }
 
 TEST(Consolidation, RepealByListReachesThePointOfTheAnnexNotOfTheBody) {

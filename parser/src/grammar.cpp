@@ -184,10 +184,13 @@ class InstructionReader {
   void listed_repeal(const Unit& item);
   void flush() {
     if (pending_) {
-      pending_->new_text = strip_quotes(pending_->new_text);
+      // «6-1) …;»; «7-1) …; 7-2) …;»;: several quotations, each stripped of its marks.
+      for (const std::string& q : quotations_)
+        pending_->new_text = join_quoted(pending_->new_text, strip_quotes(q));
       doc_.instructions.push_back(std::move(*pending_));
       pending_.reset();
     }
+    quotations_.clear();
   }
 
   Document& doc_;
@@ -196,6 +199,7 @@ class InstructionReader {
   std::vector<UnitStep> scope_path_;
   std::string scope_text_;
   std::optional<Instruction> pending_;  // waits for its quoted new text
+  std::vector<std::string> quotations_;  // the quotations read for it so far
   // "Признать утратившими силу ... согласно приложению 1": the appendix holding the list, read
   // when the whole document is.
   struct ListRepeal {
@@ -278,7 +282,10 @@ void InstructionReader::feed(const Block& b) {
   }
   if (b.kind == BlockKind::quoted) {
     // Several quotations may follow one instruction; the next unquoted line ends its text.
-    if (pending_ && pending_->new_text_ref.empty()) pending_->new_text = join_quoted(pending_->new_text, b.text);
+    if (pending_ && pending_->new_text_ref.empty()) {
+      if (b.quote_opens || quotations_.empty()) quotations_.emplace_back();
+      quotations_.back() = join_quoted(quotations_.back(), b.text);
+    }
     return;
   }
   if (b.kind != BlockKind::unit_start && b.kind != BlockKind::text) return;

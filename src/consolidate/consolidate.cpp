@@ -27,8 +27,8 @@ class Applier {
   }
   bool new_wording(const Instruction& ins, InstructionResult& r);
   bool insert(const Instruction& ins, InstructionResult& r);
-  bool insert_one(const std::string& target_eid, const std::string& container, UnitKind kind, const std::string& num,
-                  const UnitList& fragment, InstructionResult& r);
+  bool insert_one(const std::string& target_eid, const std::string& container, int part, UnitKind kind,
+                  const std::string& num, const UnitList& fragment, InstructionResult& r);
   bool words(const Instruction& ins, InstructionResult& r);
   bool remove(const Instruction& ins, InstructionResult& r, UnitStatus status);
   bool edit_line(const std::string& eid, InstructionResult& r, const std::function<bool(std::vector<std::string>&, std::size_t)>& f);
@@ -157,7 +157,16 @@ bool Applier::insert(const Instruction& ins, InstructionResult& r) {
       return true;
     });
   }
-  const std::string container = parent_of(ins.target_eid);
+  std::string container = parent_of(ins.target_eid);
+  std::vector<std::string> targets = expand(ins.target_eid);
+  // "в части первой статьи 14: дополнить подпунктами 6-1), 7-1) ...": the new units join the
+  // list that follows part 1 of the article (Unit::after_line), as its children.
+  int part = 0;
+  if (is_part(container)) {
+    part = part_number(container);
+    container = parent_of(container);
+    for (std::string& t : targets) t = container + "__" + last_component(t);
+  }
   const UnitStep& added = ins.path.back();
   UnitList fragment = parse_fragment(ins.new_text, added.kind, amending_.meta.lang);
   if (fragment.empty() || fragment.front().kind != added.kind) return fail(r, "the inserted text is not a " + std::string(to_string(added.kind)));
@@ -166,20 +175,20 @@ bool Applier::insert(const Instruction& ins, InstructionResult& r) {
   std::vector<std::size_t> roots;
   for (std::size_t i = 0; i < fragment.size(); ++i)
     if (fragment[i].kind == added.kind && fragment[i].eid.find("__") == std::string::npos) roots.push_back(i);
-  const std::vector<std::string> targets = expand(ins.target_eid);
   if (roots.size() != targets.size())
     return fail(r, "the inserted text has " + std::to_string(roots.size()) + " unit(s), the instruction names " +
                        std::to_string(targets.size()));
   for (std::size_t k = 0; k < roots.size(); ++k) {
     const std::size_t fend = k + 1 < roots.size() ? roots[k + 1] : fragment.size();
     UnitList one(fragment.begin() + static_cast<long>(roots[k]), fragment.begin() + static_cast<long>(fend));
-    if (!insert_one(targets[k], container, one.front().kind, last_component(targets[k]).substr(last_component(targets[k]).find('_') + 1), one, r))
+    if (!insert_one(targets[k], container, part, one.front().kind,
+                    last_component(targets[k]).substr(last_component(targets[k]).find('_') + 1), one, r))
       return false;
   }
   return true;
 }
 
-bool Applier::insert_one(const std::string& target_eid, const std::string& container, UnitKind kind,
+bool Applier::insert_one(const std::string& target_eid, const std::string& container, int part, UnitKind kind,
                          const std::string& num, const UnitList& fragment, InstructionResult& r) {
   if (find_eid(units_, target_eid)) return fail(r, "unit " + target_eid + " already exists");
   struct {
@@ -198,12 +207,26 @@ bool Applier::insert_one(const std::string& target_eid, const std::string& conta
     pos = *c + 1;
   }
   const std::string prefix = container_eid.empty() ? "" : container_eid + "__";
+  auto sibling = [&](const FlatUnit& u) {
+    return u.kind == added.kind && u.eid.starts_with(prefix) && u.eid.find("__", prefix.size()) == std::string::npos;
+  };
+  // With a part named, only the list that follows it: the siblings starting after the most
+  // lines of the container's text, up to that part.
+  int list_after = -1;
+  if (part > 0)
+    for (const FlatUnit& u : units_)
+      if (sibling(u) && u.after_line <= part) list_after = std::max(list_after, u.after_line);
+  int after_line = 0;
   for (std::size_t i = 0; i < units_.size(); ++i) {
     const FlatUnit& u = units_[i];
-    if (!u.eid.starts_with(prefix) || u.eid.find("__", prefix.size()) != std::string::npos) continue;
-    if (u.kind == added.kind && num_less(u.num, added.num)) pos = subtree_end(units_, i);
+    if (!sibling(u) || (part > 0 && u.after_line != list_after)) continue;
+    if (num_less(u.num, added.num)) {
+      pos = subtree_end(units_, i);
+      after_line = u.after_line;
+    }
   }
   UnitList repl = reroot(fragment, 0, fragment.size(), prefix + last_component(target_eid));
+  repl.front().after_line = part > 0 && list_after >= 0 ? list_after : after_line;
   units_.insert(units_.begin() + static_cast<long>(pos), repl.begin(), repl.end());
   r.changed.push_back(repl.front().eid);
   return true;

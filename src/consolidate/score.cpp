@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -73,6 +74,17 @@ void judge(const std::string& eid, const UnitList& result, const UnitList& offic
       }
     }
     return;
+  }
+  // ... and stand where the official edition has it: after the same unit.
+  auto previous = [](const UnitList& l, const std::string& e) -> std::optional<std::string> {
+    for (std::size_t i = 0; i < l.size(); ++i)
+      if (l[i].eid == e) return i == 0 ? std::string() : l[i - 1].eid;
+    return std::nullopt;
+  };
+  const auto got_prev = previous(result, eid), want_prev = previous(official, eid);
+  if (got_prev && want_prev && *got_prev != *want_prev && is.verdict == "exact") {
+    is.verdict = "differs";
+    is.detail = eid + ": placed after " + *got_prev + ", the official edition has it after " + *want_prev;
   }
   // A changed unit and everything under it must read as in the official edition.
   std::vector<std::string> eids;
