@@ -15,17 +15,11 @@
 #include <map>
 #include <string>
 
+#include "zanline/parser.hpp"
 #include "zanline/triple.hpp"
 
 namespace fs = std::filesystem;
 using namespace zanline;
-
-// The first `n` bytes of `s` or fewer, not cutting a UTF-8 character.
-std::string clip(const std::string& s, std::size_t n) {
-  if (s.size() <= n) return s;
-  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
-  return s.substr(0, n) + "…";
-}
 
 int main(int argc, char** argv) {
   std::vector<std::string> roots;
@@ -69,10 +63,10 @@ int main(int argc, char** argv) {
             std::to_string(is.index + 1);
         if (is.verdict != "exact" || verbose)
           std::printf("    %-8s %-13s %-22s %s%s%s\n", where.c_str(), is.op.c_str(), is.target.c_str(),
-                      is.verdict.c_str(), is.detail.empty() ? "" : ": ", clip(is.detail, 240).c_str());
+                      is.verdict.c_str(), is.detail.empty() ? "" : ": ", clip_utf8(is.detail, 240).c_str());
       }
       if (verbose)
-        for (const std::string& d : s.untouched_differences) std::printf("    (not from an instruction) %s\n", clip(d, 200).c_str());
+        for (const std::string& d : s.untouched_differences) std::printf("    (not from an instruction) %s\n", clip_utf8(d, 200).c_str());
       exact += s.exact();
       differs += s.differs();
       not_applied += s.not_applied();

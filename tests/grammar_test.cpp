@@ -276,6 +276,13 @@ TEST(Instructions, RepealByListRussianDecree581) {
   EXPECT_EQ(i936->target_act.type, "decree");
 }
 
+TEST(Text, ClipUtf8CutsAtACharacterBoundary) {
+  // "тармақ" is 12 bytes; 7 bytes would split "р".
+  EXPECT_EQ(clip_utf8("тармақ", 7), "тар…");
+  EXPECT_EQ(clip_utf8("тармақ", 12), "тармақ");
+  EXPECT_EQ(clip_utf8("19-тармақ", 4), "19-…");
+}
+
 TEST(Citations, ListedActKazakhTakesTheLastNonDativeCitation) {
   // Item 100 of decree 581's list in its Kazakh text (a later edition, quoted in corpus/triples/README.md).
   const std::string item =

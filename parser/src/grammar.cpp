@@ -8,6 +8,7 @@
 #include "refs.hpp"
 #include "normalize.hpp"
 #include "text.hpp"
+#include "zanline/parser.hpp"
 
 namespace zanline {
 namespace {
@@ -225,7 +226,7 @@ void InstructionReader::finish() {
       doc_.diagnostics.push_back({Severity::warning, "instruction.no-list",
                                   "the list of repealed acts " +
                                       (lr.appendix.empty() ? std::string("(appendix)") : "(appendix " + lr.appendix + ")") +
-                                      " is not in the text: " + lr.text.substr(0, 200),
+                                      " is not in the text: " + clip_utf8(lr.text, 200),
                                   lr.pos});
       continue;
     }
@@ -248,7 +249,7 @@ void InstructionReader::listed_repeal(const Unit& item) {
   ins.target_act = refs::parse_listed_act(t, lang_);
   if (!ins.target_act.date && ins.target_act.number.empty()) {
     doc_.diagnostics.push_back({Severity::warning, "instruction.unparsed",
-                                "an item of the list of repealed acts names no act: " + t.substr(0, 200), item.pos});
+                                "an item of the list of repealed acts names no act: " + clip_utf8(t, 200), item.pos});
     return;
   }
   const std::string plain = without_quotations(t);
@@ -328,7 +329,7 @@ void InstructionReader::feed(const Block& b) {
   // A scope line: "3-бапта :", "в статье 3 :", "көрсетілген бұйрықпен бекітілген ... тізбесінде:"
   if (!text::trim_right(t).ends_with(":") && RE2::PartialMatch(in, patterns::kAmendVerb())) {
     doc_.diagnostics.push_back({Severity::warning, "instruction.unparsed",
-                                "looks like an amendment instruction but was not understood: " + t.substr(0, 200),
+                                "looks like an amendment instruction but was not understood: " + clip_utf8(t, 200),
                                 b.para->pos});
     return;
   }

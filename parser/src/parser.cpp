@@ -50,4 +50,11 @@ void read_meta_yaml(std::string_view yaml, Metadata& meta) { apply_front_matter(
 
 Language detect_language_of(std::string_view text) { return detect_language(text); }
 
+std::string clip_utf8(std::string_view s, std::size_t max_bytes) {
+  if (s.size() <= max_bytes) return std::string(s);
+  std::size_t cut = max_bytes;
+  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+  return std::string(s.substr(0, cut)) + "…";
+}
+
 }  // namespace zanline

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "zanline/hash.hpp"
+#include "zanline/parser.hpp"
 #include "zanline/query.hpp"
 
 namespace zanline {
@@ -27,13 +28,7 @@ std::vector<IndexEntry> find_target(const Store& store, const ActRef& target) {
 }
 
 IngestFailure failure(const Instruction& ins, const std::string& why) {
-  std::string text = ins.text;
-  if (text.size() > 200) {
-    std::size_t cut = 200;
-    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-    text = text.substr(0, cut) + "…";
-  }
-  return {ins.pos, std::move(text), why};
+  return {ins.pos, clip_utf8(ins.text, 200), why};
 }
 
 // "10612 (law 267-II of 2001-12-13 «О праздниках в Республике Казахстан»)"

@@ -48,5 +48,8 @@ std::vector<NoteEvent> parse_note(std::string_view note, Language lang);
 void read_meta_yaml(std::string_view yaml, Metadata& meta);
 // Kazakh/Russian detection by letter frequencies (kk, ru, or unknown without Cyrillic).
 Language detect_language_of(std::string_view text);
+// s cut to at most about max_bytes at a character boundary, with "…" when cut: for quoting a
+// long line of legal text in a message.
+std::string clip_utf8(std::string_view s, std::size_t max_bytes);
 
 }  // namespace zanline
