@@ -214,14 +214,18 @@ class InstructionReader {
 void InstructionReader::finish() {
   flush();
   for (const ListRepeal& lr : list_repeals_) {
+    // The appendix of that number; without a number ("согласно приложению к настоящему приказу"),
+    // the only appendix, or the only one headed as a list of repealed acts.
     const Unit* list = nullptr;
-    int appendices = 0;
+    std::vector<const Unit*> all, headed;
     for (const Unit& u : doc_.body) {
       if (u.kind != UnitKind::appendix) continue;
-      ++appendices;
-      if (lr.appendix.empty() ? appendices == 1 : u.num == lr.appendix) list = &u;
+      all.push_back(&u);
+      const std::string h = text::to_lower(u.heading);
+      if (h.find("утративш") != std::string::npos || h.find("күші жойыл") != std::string::npos) headed.push_back(&u);
+      if (!lr.appendix.empty() && u.num == lr.appendix) list = &u;
     }
-    if (lr.appendix.empty() && appendices != 1) list = nullptr;
+    if (lr.appendix.empty()) list = all.size() == 1 ? all.front() : headed.size() == 1 ? headed.front() : nullptr;
     if (!list || list->children.empty()) {
       doc_.diagnostics.push_back({Severity::warning, "instruction.no-list",
                                   "the list of repealed acts " +
