@@ -384,6 +384,48 @@ TEST_F(Ingest, AFailingInstructionLeavesTheStoreByteIdentical) {
   EXPECT_NE(r2.warnings[0].find("not applied (law № 47-IV of 2008-06-25)"), std::string::npos) << r2.warnings[0];
 }
 
+TEST(RepealIngest, AnActRepealedByAnotherIsARepealEventAndQueriesSayRepealed) {
+  // Law 126297 (2018), article 2 point 2: "Признать утратившим силу Закон Республики Казахстан
+  // от 30 ноября 2017 года «О гарантированном трансферте ... на 2018 – 2020 годы»"; it enters into
+  // force on 1 January 2019.
+  const std::string triple = testing::corpus_path("triples/nf-transfer-116373_by_126297");
+  const fs::path dir = fs::temp_directory_path() / ("zanline-repeal-ingest-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  std::vector<std::pair<std::string, Diagnostic>> diags;
+  auto groups = discover({triple + "/before.rus.md"}, diags);
+  ASSERT_EQ(groups.size(), 1u);
+  std::vector<Diagnostic> bd;
+  std::string error;
+  auto store = Store::open(dir.string(), true, &error);
+  ASSERT_TRUE(store);
+  StoredAct base{build_timeline(groups.front(), bd), {}};
+  const std::string id = base.timeline.id;
+  ASSERT_TRUE(store->put({base}, &error)) << error;
+
+  IngestReport r = ingest(*store, load(triple + "/amending.rus.md"), false);
+  ASSERT_TRUE(r.errors.empty());
+  EXPECT_TRUE(r.written);
+  EXPECT_EQ(r.applied(), 1u);
+  auto t = store->load(id, &error);
+  ASSERT_TRUE(t) << error;
+  const Event& ev = t->events.back();
+  EXPECT_EQ(ev.type, EventType::repealed);
+  // The amending text (quyse/kz-laws) carries no requisites; its code comes from the file's place.
+  EXPECT_EQ(ev.source_code, "126297");
+  ASSERT_TRUE(ev.effective.date);
+  EXPECT_EQ(ev.effective.date->iso(), "2019-01-01");
+  EXPECT_EQ(at(*t, Date{2018, 12, 31}, Language::ru, "", {}).act.status, Status::in_force);
+  const AtResult after = at(*t, Date{2019, 1, 1}, Language::ru, "", {});
+  EXPECT_EQ(after.act.status, Status::repealed);
+  EXPECT_EQ(after.act.by, "act code 126297");
+
+  // Once is enough.
+  IngestReport again = ingest(*store, load(triple + "/amending.rus.md"), false);
+  ASSERT_EQ(again.targets.size(), 1u);
+  EXPECT_TRUE(again.targets[0].already);
+  fs::remove_all(dir);
+}
+
 TEST(SeedIngest, ReplacesPoint19AndAppendix2OfAStandInForOrder37) {
   // Order 37/НҚ is not in the public mirrors; order 521/НҚ of 2025, which replaced it, has the same
   // structure (corpus/acts/order-521-nk-2025/README.md) and stands in for it.

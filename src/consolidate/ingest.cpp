@@ -165,7 +165,8 @@ IngestReport ingest(Store& store, const Edition& amending, bool partial,
     // Re-ingesting the same act (in the same language) changes nothing.
     Event* existing = nullptr;
     for (Event& e : t->events)
-      if (e.type == EventType::amended && e.source.date == m.date && e.source.number == m.number &&
+      if ((e.type == EventType::amended || e.type == EventType::repealed) && e.source.date == m.date &&
+          e.source.number == m.number &&
           e.source_code == m.act_code)
         existing = &e;
     if (existing && std::find(existing->ingested.begin(), existing->ingested.end(), m.lang) !=
@@ -187,8 +188,14 @@ IngestReport ingest(Store& store, const Edition& amending, bool partial,
       }
 
     // The new edition: one event, the amending text as a source, new versions of changed units.
+    // "Признать утратившим силу Закон ...": the act itself ends; the event is its repeal.
+    const bool repeals_act = std::any_of(
+        it.consolidation.results.begin(), it.consolidation.results.end(), [&](const InstructionResult& r) {
+          const Instruction& ins = doc.instructions[r.index];
+          return r.outcome == Outcome::applied && ins.op == Operation::repeal && ins.target_eid.empty();
+        });
     Event ev;
-    ev.type = EventType::amended;
+    ev.type = repeals_act ? EventType::repealed : EventType::amended;
     ev.date = m.date;
     ev.source = ActRef{m.type, m.issuer, m.date, m.number, m.registration};
     ev.source_code = m.act_code;
