@@ -276,6 +276,28 @@ TEST(Instructions, RepealByListRussianDecree581) {
   EXPECT_EQ(i936->target_act.type, "decree");
 }
 
+TEST(Instructions, ThroughoutTheTextNeedsNoUnitButABareInstructionIsReported) {
+  // Law 22306 on decree 3845: "в тексте слова "Указом", ... заменить соответственно словами ...;
+  // после слов "местный исполнительный орган", ... дополнить ..." — both clauses are meant for
+  // the whole act, the second by the first's "в тексте".
+  for (const char* f : {"triples/peaceful-assemblies-3845_by_22306/amending.rus.md",
+                        "triples/peaceful-assemblies-3845_by_22306/amending.kaz.md"}) {
+    const Document d = parse(testing::read_corpus(f), {.source_name = f});
+    for (const Diagnostic& g : d.diagnostics) EXPECT_NE(g.code, "instruction.no-target") << f << ": " << g.message;
+    std::size_t whole_act = 0;
+    for (const Instruction& i : d.instructions)
+      if (i.target_eid.empty() && !i.old_words.empty()) ++whole_act;
+    EXPECT_EQ(whole_act, 2u) << f;
+  }
+  const Document bare = parse(
+      "1. В Закон Республики Казахстан от 13 декабря 2001 года «О праздниках в Республике Казахстан»:\n\n"
+      "слова «9 мая» заменить словами «10 мая».\n",
+      {.source_name = "bare"});
+  ASSERT_EQ(bare.instructions.size(), 1u);
+  EXPECT_TRUE(std::any_of(bare.diagnostics.begin(), bare.diagnostics.end(),
+                          [](const Diagnostic& g) { return g.code == "instruction.no-target"; }));
+}
+
 TEST(Text, ClipUtf8CutsAtACharacterBoundary) {
   // "тармақ" is 12 bytes; 7 bytes would split "р".
   EXPECT_EQ(clip_utf8("тармақ", 7), "тар…");

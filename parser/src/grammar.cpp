@@ -201,6 +201,7 @@ class InstructionReader {
   std::string scope_text_;
   std::optional<Instruction> pending_;  // waits for its quoted new text
   std::vector<std::string> quotations_;  // the quotations read for it so far
+  bool throughout_line_ = false;          // the line says "в тексте" / "мәтінде"
   // "Признать утратившими силу ... согласно приложению 1": the appendix holding the list, read
   // when the whole document is.
   struct ListRepeal {
@@ -322,6 +323,9 @@ void InstructionReader::feed(const Block& b) {
   if (repeal_of_cited_act(t, b)) return;
   if (!target_) return;
   {
+    const std::string lower = text::to_lower(t);
+    throughout_line_ = lower.find("в тексте") != std::string::npos || lower.find("по всему тексту") != std::string::npos ||
+                       lower.find("мәтінде") != std::string::npos || lower.find("мәтіні бойынша") != std::string::npos;
     bool any = false;
     const auto parts = clauses(t);
     if (parts.size() > 1) {
@@ -440,7 +444,10 @@ bool InstructionReader::try_leaf(const std::string& t, const Block& b) {
   ins.target_eid = refs::eid_of(ins.path);
   ins.text = t;
   ins.pos = b.para->pos;
-  if (ins.path.empty() && ins.scope.empty() && ins.op != Operation::repeal) {
+  // "в тексте слова ... заменить ...; после слов ... дополнить ...", "мәтінде ... деген сөздер ...
+  // ауыстырылсын": the whole act, by intent — for every clause of the line.
+  const bool throughout = !ins.old_words.empty() && throughout_line_;
+  if (ins.path.empty() && ins.scope.empty() && ins.op != Operation::repeal && !throughout) {
     doc_.diagnostics.push_back({Severity::warning, "instruction.no-target",
                                 "amendment instruction names no unit it applies to: " + t, ins.pos});
   }
