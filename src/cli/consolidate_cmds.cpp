@@ -35,59 +35,84 @@ struct IngestArgs {
   bool partial = false;
 };
 
+nlohmann::ordered_json report_json(const IngestReport& r) {
+  nlohmann::ordered_json j;
+  j["file"] = r.source;
+  j["act"] = r.act;
+  j["written"] = r.written;
+  j["applied"] = r.applied();
+  j["notApplied"] = r.not_applied();
+  j["targets"] = nlohmann::ordered_json::array();
+  for (const IngestTarget& t : r.targets) {
+    nlohmann::ordered_json jt;
+    jt["act"] = t.label;
+    jt["id"] = t.id;
+    jt["already"] = t.already;
+    jt["applied"] = t.consolidation.applied();
+    jt["failures"] = nlohmann::ordered_json::array();
+    for (const IngestFailure& fl : t.failures)
+      jt["failures"].push_back(
+          {{"line", fl.pos.line}, {"col", fl.pos.col}, {"instruction", fl.instruction}, {"reason", fl.reason}});
+    j["targets"].push_back(std::move(jt));
+  }
+  return j;
+}
+
+// For people: each act the file amends, what was applied, and every failure as FILE:LINE:COL.
+// An act that is not in the store gets one line (an omnibus act may amend a hundred of them).
+std::string report_text(const std::string& file, const IngestReport& r) {
+  std::string text = file + " (" + r.act + "):";
+  for (const IngestTarget& t : r.targets) {
+    if (t.already) {
+      text += "\n  " + t.label + ": already ingested, nothing to do";
+      continue;
+    }
+    if (t.id.empty()) {
+      // "the amended act order № 37/НҚ of 2019-04-11 is not in the store" (or matches several)
+      std::string why = t.failures.empty() ? std::string("is not in the store") : t.failures.front().reason;
+      if (const std::string lead = "the amended act " + t.label + " "; why.starts_with(lead)) why.erase(0, lead.size());
+      text += "\n  " + t.label + " " + why + ": " + std::to_string(t.failures.size()) + " instruction(s) not applied (line";
+      for (std::size_t k = 0; k < t.failures.size(); ++k)
+        text += (k ? ", " : " ") + std::to_string(t.failures[k].pos.line);
+      text += ")";
+      continue;
+    }
+    text += "\n  " + t.label + " (" + t.id + "): " + std::to_string(t.consolidation.applied()) + " applied, " +
+            std::to_string(t.failures.size()) + " not applied";
+    for (const IngestFailure& fl : t.failures)
+      text += "\n    " + file + ":" + std::to_string(fl.pos.line) + ":" + std::to_string(fl.pos.col) +
+              ": not applied: " + fl.reason + "\n      " + fl.instruction;
+  }
+  text += r.written ? "\n  recorded in the store\n"
+                    : (r.not_applied() ? "\n  NOT recorded: nothing was written (use --partial to record what applies)\n"
+                                       : "\n  nothing to record\n");
+  return text;
+}
+
 int run_ingest(const IngestArgs& args) {
   std::string error;
   auto store = open_store(args.store, false, &error);
   if (!store) return fail(error);
+  std::vector<std::pair<std::string, std::string>> aliases;
+  for (const std::string& t : args.targets) {
+    const std::size_t eq = t.find('=');
+    if (eq == std::string::npos) return fail("--target: expected CITED=ACT, e.g. 37/НҚ=215863");
+    aliases.emplace_back(t.substr(0, eq), t.substr(eq + 1));
+  }
   nlohmann::ordered_json all = nlohmann::ordered_json::array();
   std::string text;
   bool some_not_applied = false;
   for (const std::string& f : args.files) {
     auto ed = load_one(f, &error);
     if (!ed) return fail(error);
-    std::vector<std::pair<std::string, std::string>> aliases;
-    for (const std::string& t : args.targets) {
-      const std::size_t eq = t.find('=');
-      if (eq == std::string::npos) return fail("--target: expected CITED=ACT, e.g. 37/НҚ=215863");
-      aliases.emplace_back(t.substr(0, eq), t.substr(eq + 1));
-    }
     IngestReport r = ingest(*store, *ed, args.partial, aliases);
-    nlohmann::ordered_json j;
-    j["file"] = r.source;
-    j["act"] = r.act;
-    j["written"] = r.written;
-    j["applied"] = r.applied();
-    j["notApplied"] = r.not_applied();
-    j["targets"] = nlohmann::ordered_json::array();
-    text += f + " (" + r.act + "):";
     if (!r.errors.empty()) {
       for (const std::string& e : r.errors) std::cerr << "zanline: error: " << e << "\n";
       return kExitError;
     }
-    for (const IngestTarget& t : r.targets) {
-      nlohmann::ordered_json jt;
-      jt["act"] = t.label;
-      jt["id"] = t.id;
-      jt["already"] = t.already;
-      jt["applied"] = t.consolidation.applied();
-      jt["failures"] = nlohmann::ordered_json::array();
-      for (const IngestFailure& fl : t.failures)
-        jt["failures"].push_back(
-            {{"line", fl.pos.line}, {"col", fl.pos.col}, {"instruction", fl.instruction}, {"reason", fl.reason}});
-      j["targets"].push_back(std::move(jt));
-      if (t.already) text += "\n  " + t.label + ": already ingested, nothing to do";
-      else text += "\n  " + t.label + (t.id.empty() ? "" : " (" + t.id + ")") + ": " +
-                  std::to_string(t.consolidation.applied()) + " applied, " + std::to_string(t.failures.size()) +
-                  " not applied";
-      for (const IngestFailure& fl : t.failures)
-        text += "\n    " + f + ":" + std::to_string(fl.pos.line) + ":" + std::to_string(fl.pos.col) +
-                ": not applied: " + fl.reason + "\n      " + fl.instruction;
-    }
-    text += r.written ? "\n  recorded in the store\n"
-                      : (r.not_applied() ? "\n  NOT recorded: nothing was written (use --partial to record what applies)\n"
-                                         : "\n  nothing to record\n");
+    all.push_back(report_json(r));
+    text += report_text(f, r);
     some_not_applied = some_not_applied || r.not_applied() > 0;
-    all.push_back(std::move(j));
   }
   const int rc = emit("", args.format == "json" ? all.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n" : text);
   if (rc != kExitOk) return rc;
