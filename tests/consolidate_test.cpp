@@ -235,6 +235,37 @@ TEST(Consolidation, InsertsPoint4Dash1OfAnArticleFromARealAmendingLaw) {
   }
 }
 
+TEST(Consolidation, AnAppendixCitedWithoutANumberIsTheActsOnlyAppendix) {
+  // The wording of decree 581 (item 3, line 911): "приложение к указанному постановлению изложить в
+  // новой редакции согласно приложению 2 к настоящему постановлению" — here addressed to decree
+  // 914, whose only appendix has no number.
+  const Edition base = load(testing::corpus_path("triples/applied-math-136943_by_170948/before.rus.md"));
+  const std::string amending =
+      "1. В постановление Правительства Республики Казахстан от 10 декабря 2019 года № 914 «О некоторых "
+      "вопросах ...» внести следующее изменение:\n\n"
+      "приложение к указанному постановлению изложить в новой редакции согласно приложению к настоящему "
+      "постановлению.\n\n"
+      "2. Настоящее постановление вводится в действие со дня его подписания.\n\n"
+      "> *Приложение*  \n> *к постановлению Правительства*  \n> *Республики Казахстан*  \n\n"
+      "> *Приложение*  \n> *к постановлению Правительства*  \n> *Республики Казахстан*  \n"
+      "> *от 10 декабря 2019 года № 914*\n\n"
+      "## Изменения, которые вносятся в некоторые решения Правительства Республики Казахстан\n\n"
+      "1. В постановлении Правительства Республики Казахстан от 28 октября 2004 года № 1111 строку 11 "
+      "исключить.\n";
+  const Document doc = parse(amending, {.source_name = "amending.md"});
+  ASSERT_EQ(doc.instructions.size(), 1u);
+  EXPECT_EQ(doc.instructions[0].target_eid, "app_");
+  EXPECT_EQ(doc.instructions[0].new_text_ref, "app_1");
+  const Consolidation c = consolidate(flatten(base.doc), identity_of(base.doc.meta), doc);
+  ASSERT_EQ(c.results.size(), 1u);
+  ASSERT_EQ(c.results[0].outcome, Outcome::applied) << c.results[0].reason;
+  EXPECT_EQ(c.results[0].changed, std::vector<std::string>{"app_1"});
+  std::vector<std::string> points;
+  for (const FlatUnit& u : c.units)
+    if (u.eid.starts_with("app_1__")) points.push_back(u.eid);
+  EXPECT_EQ(points, std::vector<std::string>{"app_1__para_1"}) << "the four points of the old appendix are gone";
+}
+
 TEST(Consolidation, InsertsAPointNumbered1Dash1) {
   // No amending text of decree № 369 of 10.06.2020 is in the public mirrors, so its instruction is
   // written here in the standard wording, with the new point's text copied from the official

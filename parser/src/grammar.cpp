@@ -407,22 +407,30 @@ bool InstructionReader::try_leaf(const std::string& t, const Block& b) {
   std::string pre(sv(prefix));
   // "... осы бұйрыққа қосымшаға сәйкес жаңа редакцияда жазылсын": the new text is this act's
   // appendix; the unit it replaces is the appendix that appendix restates.
+  // Russian puts it after the verb: "приложение к указанному постановлению изложить в новой
+  // редакции согласно приложению 2 к настоящему постановлению".
   re2::StringPiece per, app_kk, app_ru;
-  if (re2::StringPiece pm(pre.data(), pre.size());
-      RE2::PartialMatch(pm, patterns::kPerThisAppendix(), &per, &app_kk, &app_ru)) {
+  const std::size_t prefix_end = static_cast<std::size_t>(prefix.data() - t.data()) + prefix.size();
+  const std::string tail = t.substr(std::min(prefix_end, t.size()));
+  const bool in_pre = RE2::PartialMatch(pre, patterns::kPerThisAppendix(), &per, &app_kk, &app_ru);
+  const bool in_tail = !in_pre && ins.op == Operation::new_wording &&
+                       RE2::PartialMatch(tail, patterns::kPerThisAppendix(), &per, &app_kk, &app_ru);
+  if (in_pre || in_tail) {
     const std::string num = !app_kk.empty() ? std::string(sv(app_kk)) : std::string(sv(app_ru));
-    const std::size_t at = static_cast<std::size_t>(per.data() - pre.data());
+    const std::size_t at = in_pre ? static_cast<std::size_t>(per.data() - pre.data()) : pre.size();
     for (const Unit& u : doc_.body) {
       if (u.kind != UnitKind::appendix || (!num.empty() && u.num != num)) continue;
       ins.new_text_ref = u.eid;
-      if (u.appendix && !u.appendix->restates_num.empty())
+      // The appendix it restates: by number, or "Приложение к постановлению ..." without one
+      // (the amended act's only appendix, eId "app_").
+      if (u.appendix && (!u.appendix->restates_num.empty() || !u.appendix->restates_header.empty()))
         ins.path = {{UnitKind::appendix, u.appendix->restates_num}};
       break;
     }
     pre = std::string(text::trim(std::string_view(pre).substr(0, at)));
     // "көрсетілген бұйрықпен бекітілген меншікті өндірістің өлшемшарттары": the object named here
     // replaces the scope inherited from earlier lines.
-    if (!pre.empty()) ins.scope = pre;
+    if (!pre.empty() && in_pre) ins.scope = pre;
   }
   if (ins.path.empty()) {
     auto own = refs::parse_unit_path(pre, lang_);

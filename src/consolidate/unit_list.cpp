@@ -124,6 +124,16 @@ std::optional<std::size_t> resolve(const UnitList& units, const std::string& eid
     return best;
   }
   if (auto i = find_eid(units, eid)) return i;
+  // "app_": an appendix cited without a number ("приложение к указанному постановлению"): the
+  // act's only appendix.
+  if (eid == "app_") {
+    std::vector<std::size_t> apps;
+    for (std::size_t i = 0; i < units.size(); ++i)
+      if (units[i].kind == UnitKind::appendix && units[i].eid.find("__") == std::string::npos) apps.push_back(i);
+    if (apps.size() == 1) return apps.front();
+    *why = "the appendix is cited without a number and the act has " + std::to_string(apps.size()) + " appendices";
+    return std::nullopt;
+  }
   std::vector<std::size_t> hits;
   for (std::size_t i = 0; i < units.size(); ++i)
     if (units[i].eid.ends_with("__" + eid)) hits.push_back(i);
