@@ -76,6 +76,23 @@ TEST_F(ConsolidateCli, SeedWithATargetBeforeTheFileAndAJsonReportAfterIt) {
   EXPECT_EQ(a["units"][0]["by"], "order № 130/НҚ of 2022-04-19");
 }
 
+TEST_F(ConsolidateCli, DryRunReportsWhatWouldBeRecordedAndWritesNothing) {
+  const auto before = snapshot();
+  CliResult r = run("ingest --dry-run --target 37/НҚ=215863 " + corpus("seed/order-130-nk-2022-04-19.kaz.txt") +
+                    " --format json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j[0]["dryRun"], true);
+  EXPECT_EQ(j[0]["written"], false);
+  EXPECT_EQ(j[0]["applied"], 2);
+  EXPECT_TRUE(snapshot() == before);
+  r = run("ingest --dry-run --target 37/НҚ=215863 " + corpus("seed/order-130-nk-2022-04-19.kaz.txt"));
+  EXPECT_NE(r.out.find("order № 37/НҚ of 2019-04-11 (215863): 2 applied, 0 not applied\n  dry run: nothing was written\n"),
+            std::string::npos)
+      << r.out;
+  EXPECT_TRUE(snapshot() == before);
+}
+
 TEST_F(ConsolidateCli, AnActNotInTheStoreIsExit1AndWritesNothing) {
   const auto before = snapshot();
   CliResult r = run("ingest " + corpus("seed/order-130-nk-2022-04-19.kaz.txt"));

@@ -333,7 +333,7 @@ class Ingest : public ::testing::Test {
 };
 
 TEST_F(Ingest, AppliesRecordsAndAnswersBeforeAndAfter) {
-  IngestReport r = ingest(*store_, load(triple_ + "/amending.rus.md"), false);
+  IngestReport r = ingest(*store_, load(triple_ + "/amending.rus.md"));
   ASSERT_TRUE(r.errors.empty());
   EXPECT_TRUE(r.written);
   EXPECT_EQ(r.act, "law № 47-IV of 2008-06-25");
@@ -360,9 +360,9 @@ TEST_F(Ingest, AppliesRecordsAndAnswersBeforeAndAfter) {
 }
 
 TEST_F(Ingest, ReingestingIsANoOp) {
-  ASSERT_TRUE(ingest(*store_, load(triple_ + "/amending.kaz.md"), false).written);
+  ASSERT_TRUE(ingest(*store_, load(triple_ + "/amending.kaz.md")).written);
   const auto before = snapshot(dir_ / "store");
-  IngestReport again = ingest(*store_, load(triple_ + "/amending.kaz.md"), false);
+  IngestReport again = ingest(*store_, load(triple_ + "/amending.kaz.md"));
   EXPECT_FALSE(again.written);
   ASSERT_EQ(again.targets.size(), 1u);
   EXPECT_TRUE(again.targets[0].already);
@@ -379,7 +379,7 @@ TEST_F(Ingest, AnAmbiguousTargetIsAnErrorNamingEveryCandidate) {
   ASSERT_TRUE(store_->put({StoredAct{*copy, {}}}, &error)) << error;
   const auto before = snapshot(dir_ / "store");
 
-  IngestReport r = ingest(*store_, load(triple_ + "/amending.rus.md"), false);
+  IngestReport r = ingest(*store_, load(triple_ + "/amending.rus.md"));
   EXPECT_FALSE(r.written);
   ASSERT_EQ(r.targets.size(), 1u);
   ASSERT_EQ(r.targets[0].failures.size(), 1u);
@@ -395,7 +395,7 @@ TEST_F(Ingest, AnAmbiguousTargetIsAnErrorNamingEveryCandidate) {
   EXPECT_TRUE(snapshot(dir_ / "store") == before);
 
   // Naming the act resolves it.
-  IngestReport chosen = ingest(*store_, load(triple_ + "/amending.rus.md"), false, {{"2001-12-13", "10612"}});
+  IngestReport chosen = ingest(*store_, load(triple_ + "/amending.rus.md"), {.partial = false, .dry_run = false, .targets = {{"2001-12-13", "10612"}}});
   EXPECT_TRUE(chosen.written);
   EXPECT_EQ(chosen.applied(), 1u);
   EXPECT_EQ(chosen.targets[0].id, "10612");
@@ -413,7 +413,7 @@ TEST_F(Ingest, AFailingInstructionLeavesTheStoreByteIdentical) {
   std::ofstream(bad / "amending.rus.md", std::ios::binary) << text;
 
   const auto before = snapshot(dir_ / "store");
-  IngestReport r = ingest(*store_, load((bad / "amending.rus.md").string()), false);
+  IngestReport r = ingest(*store_, load((bad / "amending.rus.md").string()));
   EXPECT_FALSE(r.written);
   ASSERT_EQ(r.not_applied(), 1u);
   EXPECT_NE(r.targets[0].failures[0].reason.find("the act has no unit art_30"), std::string::npos)
@@ -422,7 +422,7 @@ TEST_F(Ingest, AFailingInstructionLeavesTheStoreByteIdentical) {
   EXPECT_TRUE(snapshot(dir_ / "store") == before);
 
   // --partial records the change with the failure listed on the event, for queries to warn.
-  IngestReport partial = ingest(*store_, load((bad / "amending.rus.md").string()), true);
+  IngestReport partial = ingest(*store_, load((bad / "amending.rus.md").string()), {.partial = true, .dry_run = false, .targets = {}});
   EXPECT_TRUE(partial.written);
   std::string error;
   auto t = store_->load("10612", &error);
@@ -454,7 +454,7 @@ TEST(RepealIngest, AnActRepealedByAnotherIsARepealEventAndQueriesSayRepealed) {
   const std::string id = base.timeline.id;
   ASSERT_TRUE(store->put({base}, &error)) << error;
 
-  IngestReport r = ingest(*store, load(triple + "/amending.rus.md"), false);
+  IngestReport r = ingest(*store, load(triple + "/amending.rus.md"));
   ASSERT_TRUE(r.errors.empty());
   EXPECT_TRUE(r.written);
   EXPECT_EQ(r.applied(), 1u);
@@ -472,7 +472,7 @@ TEST(RepealIngest, AnActRepealedByAnotherIsARepealEventAndQueriesSayRepealed) {
   EXPECT_EQ(after.act.by, "act code 126297");
 
   // Once is enough.
-  IngestReport again = ingest(*store, load(triple + "/amending.rus.md"), false);
+  IngestReport again = ingest(*store, load(triple + "/amending.rus.md"));
   ASSERT_EQ(again.targets.size(), 1u);
   EXPECT_TRUE(again.targets[0].already);
   fs::remove_all(dir);
@@ -495,8 +495,8 @@ TEST(SeedIngest, ReplacesPoint19AndAppendix2OfAStandInForOrder37) {
       "Қазақстан Республикасының «Өнеркәсіптік саясат туралы» Заңының 51-1-бабы 8-тармағына сәйкес «Астана хаб» "
       "қатысушысы үшін қазақстандық тауар өндіруші тізілімінен үзінді көшірменің болуы.";
 
-  IngestReport r = ingest(*store, load(testing::corpus_path("seed/order-130-nk-2022-04-19.kaz.txt")), false,
-                          {{"37/НҚ", "215863"}});
+  IngestReport r = ingest(*store, load(testing::corpus_path("seed/order-130-nk-2022-04-19.kaz.txt")),
+                          {.partial = false, .dry_run = false, .targets = {{"37/НҚ", "215863"}}});
   ASSERT_TRUE(r.errors.empty());
   ASSERT_TRUE(r.written);
   EXPECT_EQ(r.applied(), 2u);

@@ -33,6 +33,7 @@ struct IngestArgs {
   std::string store;
   std::string format = "text";
   bool partial = false;
+  bool dry_run = false;
 };
 
 nlohmann::ordered_json report_json(const IngestReport& r) {
@@ -40,6 +41,7 @@ nlohmann::ordered_json report_json(const IngestReport& r) {
   j["file"] = r.source;
   j["act"] = r.act;
   j["written"] = r.written;
+  j["dryRun"] = r.dry_run;
   j["applied"] = r.applied();
   j["notApplied"] = r.not_applied();
   j["targets"] = nlohmann::ordered_json::array();
@@ -83,9 +85,10 @@ std::string report_text(const std::string& file, const IngestReport& r) {
       text += "\n    " + file + ":" + std::to_string(fl.pos.line) + ":" + std::to_string(fl.pos.col) +
               ": not applied: " + fl.reason + "\n      " + fl.instruction;
   }
-  text += r.written ? "\n  recorded in the store\n"
-                    : (r.not_applied() ? "\n  NOT recorded: nothing was written (use --partial to record what applies)\n"
-                                       : "\n  nothing to record\n");
+  if (r.written) text += "\n  recorded in the store\n";
+  else if (r.not_applied() && !r.dry_run) text += "\n  NOT recorded: nothing was written (use --partial to record what applies)\n";
+  else if (r.dry_run && r.applied()) text += "\n  dry run: nothing was written\n";
+  else text += "\n  nothing to record\n";
   return text;
 }
 
@@ -105,7 +108,7 @@ int run_ingest(const IngestArgs& args) {
   for (const std::string& f : args.files) {
     auto ed = load_one(f, &error);
     if (!ed) return fail(error);
-    IngestReport r = ingest(*store, *ed, args.partial, aliases);
+    IngestReport r = ingest(*store, *ed, {.partial = args.partial, .dry_run = args.dry_run, .targets = aliases});
     if (!r.errors.empty()) {
       for (const std::string& e : r.errors) std::cerr << "zanline: error: " << e << "\n";
       return kExitError;
@@ -200,6 +203,7 @@ void add_ingest_command(CLI::App& app, Runner& run) {
   cmd->add_option("--store", args->store, "Store directory (default $ZANLINE_STORE or ./zanline-store)")
       ->type_name("DIR");
   cmd->add_flag("--partial", args->partial, "Record what applies; mark the rest as not applied");
+  cmd->add_flag("--dry-run", args->dry_run, "Apply and report, but write nothing");
   cmd->add_option("--target", args->targets,
                   "CITED=ACT: apply instructions citing act CITED (its number, or its date\n"
                   "when cited without one) to store act ACT")

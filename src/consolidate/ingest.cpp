@@ -102,9 +102,10 @@ std::size_t IngestReport::not_applied() const {
   return n;
 }
 
-IngestReport ingest(Store& store, const Edition& amending, bool partial,
-                    const std::vector<std::pair<std::string, std::string>>& aliases) {
+IngestReport ingest(Store& store, const Edition& amending, const IngestOptions& options) {
+  const auto& aliases = options.targets;
   IngestReport report;
+  report.dry_run = options.dry_run;
   report.source = amending.origin;
   const Document& doc = amending.doc;
   const Metadata& m = doc.meta;
@@ -229,8 +230,8 @@ IngestReport ingest(Store& store, const Edition& amending, bool partial,
     report.targets.push_back(std::move(it));
   }
 
-  if (report.not_applied() > 0 && !partial) return report;  // all or nothing
-  if (out.empty()) return report;
+  if (report.not_applied() > 0 && !options.partial) return report;  // all or nothing
+  if (out.empty() || options.dry_run) return report;
   // The amending act is stored too, with its own timeline (once).
   {
     std::vector<Diagnostic> diags;

@@ -3,7 +3,7 @@
 // force. All or nothing.
 //
 //   auto eds = zanline::discover({"amending.kaz.md"}, diags);
-//   zanline::IngestReport r = zanline::ingest(store, eds[0][0], /*partial=*/false);
+//   zanline::IngestReport r = zanline::ingest(store, eds[0][0]);   // all or nothing
 //   if (!r.errors.empty()) ...;            // nothing was written
 //   r.not_applied();                       // instructions that failed (then nothing was written
 //                                          // unless partial)
@@ -40,14 +40,22 @@ struct IngestReport {
   std::vector<IngestTarget> targets;
   std::vector<std::string> errors;  // stops everything (unknown amending act identity, store I/O)
   bool written = false;
+  bool dry_run = false;  // nothing written on purpose; `written` stays false
   std::size_t applied() const;
   std::size_t not_applied() const;
 };
 
-// `targets`: cited act (cited_key: its number, or its date when cited without one) -> store id, for
-// acts whose citation does not find them (a stand-in, or an act stored without number) or finds
-// several: `zanline ingest --target 37/НҚ=215863`.
-IngestReport ingest(Store& store, const Edition& amending, bool partial,
-                    const std::vector<std::pair<std::string, std::string>>& targets = {});
+struct IngestOptions {
+  // Record what applies and mark the rest as not applied (else all or nothing).
+  bool partial = false;
+  // Do everything but write: the report says what would be recorded.
+  bool dry_run = false;
+  // Cited act (cited_key: its number, or its date when cited without one) -> store id, for acts
+  // whose citation does not find them (a stand-in, or an act stored without number) or finds
+  // several: `zanline ingest --target 37/НҚ=215863`.
+  std::vector<std::pair<std::string, std::string>> targets;
+};
+
+IngestReport ingest(Store& store, const Edition& amending, const IngestOptions& options = {});
 
 }  // namespace zanline
