@@ -197,7 +197,8 @@ void add_ingest_command(CLI::App& app, Runner& run) {
       "instruction and records the new edition from the amending act's entry into force.\n"
       "All or nothing: if an instruction cannot be applied, nothing is written (--partial records\n"
       "what applies and marks the rest as not applied). Ingesting the same act again is a no-op.\n\n"
-      "Examples:\n  zanline ingest amending.kaz.md amending.rus.md\n  zanline ingest order.txt --format json\n\n"
+      "Examples:\n  zanline ingest amending.kaz.md amending.rus.md\n  zanline ingest order.txt --format json\n"
+      "  zanline ingest --dry-run --target 37/НҚ=215863 order-130.txt   (37/НҚ is stored as act 215863)\n\n"
       "Exit status: 0 all applied, 1 some not applied, 2 error.");
   cmd->add_option("FILE", args->files, "Amending acts")->required()->type_name("");
   cmd->add_option("--store", args->store, "Store directory (default $ZANLINE_STORE or ./zanline-store)")
