@@ -479,8 +479,12 @@ std::vector<Block> Builder::run() {
     if (top() && (top()->kind == UnitKind::title || top()->kind == UnitKind::signature)) stack_.clear();
     // "В описательной части излагаются следующие сведения:" after a list of subpoints opens the
     // next part of the point (its own list follows), it does not continue the last subpoint.
+    // Likewise a sentence after a list that has ended ("4) контрольный орган ... организации." then
+    // "В саморегулируемой организации функции ..."): the next part of the article or point, not a
+    // second paragraph of the last subpoint — list items end with ";", the last one with ".".
     if (b.kind == BlockKind::text && top() && top()->kind == UnitKind::subpoint && stack_.size() > 1 &&
-        text::trim_right(t).ends_with(":"))
+        (text::trim_right(t).ends_with(":") ||
+         (text::trim_right(top()->text).ends_with(".") && text::starts_with_upper(t))))
       stack_.pop_back();
     append_text(t, p);
     b.unit = current_eid();
