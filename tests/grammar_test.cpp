@@ -268,6 +268,17 @@ TEST(Instructions, RepealByListRussianDecree581) {
                               [](const Diagnostic& g) { return g.code == "structure.unbalanced-quotes"; });
   ASSERT_NE(w, d.diagnostics.end());
   EXPECT_EQ(w->pos.line, 865);
+  // Appendices "Приложение 1" and "Приложение 2" keep their numbers; the two unnumbered ones
+  // before them ("Утверждено" the Regulation, "Утверждены" the changes) take the next free ones.
+  std::vector<std::pair<std::string, std::string>> apps;
+  for (const Unit& u : d.body)
+    if (u.kind == UnitKind::appendix) apps.emplace_back(u.eid, u.heading.substr(0, u.heading.find(' ')));
+  EXPECT_EQ(apps, (std::vector<std::pair<std::string, std::string>>{
+                      {"app_3", "Положение"}, {"app_4", "Изменения"}, {"app_1", "Перечень"}, {"app_2", "Государственные"}}));
+  for (const Diagnostic& g : d.diagnostics) {
+    if (g.code != "structure.duplicate-eid") continue;
+    EXPECT_TRUE(g.message.starts_with("unit app_3__")) << g.message << " (the Regulation repeats point numbers)";
+  }
   // "5. В постановлении ... от 29 декабря 2018 года № 936 «О некоторых вопросах ... и внесении
   // изменений ... в некоторые решения ...»:" is a decree, not a "decision" of its title.
   const auto i936 = std::find_if(d.instructions.begin(), d.instructions.end(),

@@ -3,6 +3,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <functional>
 #include <set>
 
 #include "paragraphs.hpp"
@@ -39,6 +40,8 @@ class Builder {
   void mark_signatures(const std::vector<Decor>& decor);
   void finish_appendix_header(std::size_t begin, std::size_t end, const std::vector<Decor>& decor);
   std::string unique_eid(std::string eid, SourcePos pos);
+  // Gives a finished unit (and its subtree, and the blocks that belong to them) a new eId.
+  void rename(Unit& root, const std::string& eid);
 
   const Normalized& n_;
   Document& doc_;
@@ -59,6 +62,25 @@ std::string Builder::unique_eid(std::string eid, SourcePos pos) {
       return alt;
     }
   }
+}
+
+void Builder::rename(Unit& root, const std::string& eid) {
+  const std::string old = root.eid;
+  auto moved = [&](const std::string& e) {
+    return e == old ? eid : e.starts_with(old + "__") ? eid + e.substr(old.size()) : e;
+  };
+  std::function<void(Unit&)> walk = [&](Unit& u) {
+    eids_.erase(u.eid);
+    u.eid = moved(u.eid);
+    eids_.insert(u.eid);
+    for (Unit& c : u.children) walk(c);
+  };
+  walk(root);
+  for (Block& b : blocks_) b.unit = moved(b.unit);
+  // Warnings already given name units by their eIds.
+  for (Diagnostic& d : doc_.diagnostics)
+    for (std::size_t p = d.message.find(old + "__"); p != std::string::npos; p = d.message.find(old + "__", p + eid.size()))
+      d.message.replace(p, old.size(), eid);
 }
 
 Unit& Builder::open_unit(Unit u) {
@@ -204,7 +226,21 @@ void Builder::finish_appendix_header(std::size_t begin, std::size_t end,
   Unit u;
   u.kind = UnitKind::appendix;
   u.num = number_of(info.header);
-  u.eid = refs::eid_component(UnitKind::appendix, u.num.empty() ? std::to_string(appendices_) : u.num);
+  // Numbered appendices keep their number ("Приложение 1" is app_1 whatever comes before it); an
+  // unnumbered one ("Утверждено ...") takes its order, or the next number no appendix uses. An
+  // unnumbered appendix in the way of a numbered one moves to a free number.
+  auto free_number = [&](int from) {
+    while (eids_.count(refs::eid_component(UnitKind::appendix, std::to_string(from)))) ++from;
+    return from;
+  };
+  if (u.num.empty()) {
+    u.eid = refs::eid_component(UnitKind::appendix, std::to_string(free_number(appendices_)));
+  } else {
+    u.eid = refs::eid_component(UnitKind::appendix, u.num);
+    for (Unit& earlier : doc_.body)
+      if (earlier.kind == UnitKind::appendix && earlier.eid == u.eid && earlier.num.empty())
+        rename(earlier, refs::eid_component(UnitKind::appendix, std::to_string(free_number(appendices_))));
+  }
   u.pos = n_.paragraphs[begin].pos;
   u.appendix = std::move(info);
   stack_.clear();
