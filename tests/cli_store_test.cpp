@@ -69,6 +69,15 @@ TEST_F(StoreCli, HumanUnitPathsInKazakhAndRussian) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(nlohmann::json::parse(r.out)["units"][0]["eId"], "para_1__point_2");
   EXPECT_EQ(nlohmann::json::parse(r.out)["lang"], "kk");
+  // Law 95275 has chapters: "статья 12" is chp_3__art_12, the only unit that ends so; "пункт 1"
+  // of that law could be any article's and is an error naming them.
+  r = run("at 2021-01-01 95275 --lang ru --unit 'статья 12' --format json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(nlohmann::json::parse(r.out)["units"][0]["eId"], "chp_3__art_12");
+  r = run("at 2021-01-01 95275 --lang ru --unit 'пункт 1'");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("\"пункт 1\" (para_1) could be chp_1__art_3__para_1 chp_3__art_10__para_1"), std::string::npos)
+      << r.err;
 }
 
 TEST_F(StoreCli, XmlAnswerValidates) {

@@ -83,6 +83,18 @@ TEST(EntryIntoForce, Clauses) {
   }
 }
 
+TEST(EntryIntoForce, OnlyAClauseThatSaysSoIsOne) {
+  // Law 161925 types "қолданысқаенгізіледі" without a space; article 3 of law 95275 says that
+  // self-regulation "... қызмет салаларына енгізіледі" (is introduced into areas) — no entry into force.
+  EXPECT_TRUE(refs::mentions_eif("... заңдары қолданысқа енгізілген күннен бастап қолданысқаенгізіледі."));
+  EXPECT_FALSE(refs::mentions_eif(
+      "Кәсіпкерлік немесе кәсіптік қызмет саласындағы міндетті мүшелікке (қатысуға) негізделген өзін-өзі реттеу осы "
+      "Заңда айқындалатын тәртіппен ... ұштасатын қызмет салаларына енгізіледі."));
+  const Document d = parse(testing::read_corpus("triples/self-regulation-95275_by_161925/before.kaz.md"),
+                           {.source_name = "95275"});
+  EXPECT_EQ(d.meta.entry_into_force.kind, EifKind::none) << d.meta.entry_into_force.text;
+}
+
 struct PathRow {
   const char* text;
   Language lang;

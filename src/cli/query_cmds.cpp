@@ -82,6 +82,19 @@ std::optional<Loaded> load(const QueryArgs& args, std::string* error) {
       eid = unit_path_to_eid(args.unit, detect_language_of(args.unit) == Language::ru ? Language::ru : Language::kk);
       if (eid.empty()) eid = unit_path_to_eid(args.unit, Language::ru);
     }
+    // Without its containers ("статья 12" of an act in chapters is chp_3__art_12): the only unit
+    // whose eId ends with it.
+    if (!eid.empty() && !known(eid)) {
+      std::vector<std::string> hits;
+      for (const UnitTimeline& u : x->units)
+        if (u.eid.ends_with("__" + eid)) hits.push_back(u.eid);
+      if (hits.size() == 1) eid = hits.front();
+      if (hits.size() > 1) {
+        *error = "act " + l.timeline.id + ": \"" + args.unit + "\" (" + eid + ") could be";
+        for (const std::string& h : hits) *error += " " + h;
+        return std::nullopt;
+      }
+    }
     if (eid.empty() || !known(eid)) {
       *error = "act " + l.timeline.id + " has no unit \"" + args.unit + "\"" +
                (eid.empty() || eid == args.unit ? "" : " (read as " + eid + ")") +
