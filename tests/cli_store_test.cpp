@@ -74,6 +74,12 @@ TEST_F(StoreCli, HumanUnitPathsInKazakhAndRussian) {
   r = run("at 2021-01-01 95275 --lang ru --unit 'статья 12' --format json");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(nlohmann::json::parse(r.out)["units"][0]["eId"], "chp_3__art_12");
+  // The act before the date(s) or after them: both read as meant.
+  r = run("at 95275 2021-01-01 --lang ru --unit 'статья 12' --format json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(nlohmann::json::parse(r.out)["date"], "2021-01-01");
+  r = run("diff 2005-01-01 2010-01-01 10612 --unit art_3 --lang ru --format json");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
   r = run("at 2021-01-01 95275 --lang ru --unit 'пункт 1'");
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("\"пункт 1\" (para_1) could be chp_1__art_3__para_1 chp_3__art_10__para_1"), std::string::npos)

@@ -140,7 +140,21 @@ std::string render_text(const AtResult& r, const Timeline& t) {
   return out;
 }
 
-int run_at(const QueryArgs& args) {
+// The positionals in another order than the usage line: `at 130/НҚ 2023-03-01` and
+// `diff 2005-01-01 2010-01-01 10612` mean what they say. An act number never parses as a date.
+QueryArgs in_usage_order(QueryArgs a, bool two_dates) {
+  if (!two_dates && !parse_iso_date(a.date) && parse_iso_date(a.act)) std::swap(a.date, a.act);
+  if (two_dates && parse_iso_date(a.act) && !parse_iso_date(a.date2)) {
+    std::string act = a.date2;
+    a.date2 = a.date;
+    a.date = a.act;
+    a.act = act;
+  }
+  return a;
+}
+
+int run_at(const QueryArgs& given) {
+  const QueryArgs args = in_usage_order(given, false);
   auto date = parse_iso_date(args.date);
   if (!date) return fail("\"" + args.date + "\" is not a date (YYYY-MM-DD, e.g. 2023-03-01)");
   std::string error;
@@ -190,7 +204,8 @@ int run_history(const QueryArgs& args) {
   return emit("", out);
 }
 
-int run_diff(const QueryArgs& args) {
+int run_diff(const QueryArgs& given) {
+  const QueryArgs args = in_usage_order(given, true);
   auto d1 = parse_iso_date(args.date), d2 = parse_iso_date(args.date2);
   if (!d1) return fail("\"" + args.date + "\" is not a date (YYYY-MM-DD)");
   if (!d2) return fail("\"" + args.date2 + "\" is not a date (YYYY-MM-DD)");
