@@ -494,6 +494,14 @@ TEST(RepealIngest, AnActRepealedByAnotherIsARepealEventAndQueriesSayRepealed) {
   EXPECT_EQ(after.act.status, Status::repealed);
   EXPECT_EQ(after.act.by, "act code 126297");
 
+  // Every wording ends at the repeal: history shows [2018-01-01, 2019-01-01), no open interval.
+  for (const Expression& x : t->expressions)
+    for (const UnitTimeline& u : x.units) EXPECT_EQ(u.versions.back().to, ev.id) << u.eid;
+  const auto h = history(*t, Language::ru, "art_1", {});
+  ASSERT_FALSE(h.empty());
+  ASSERT_TRUE(h.back().to);
+  EXPECT_EQ(h.back().to->iso(), "2019-01-01");
+
   // Once is enough.
   IngestReport again = ingest(*store, load(triple + "/amending.rus.md"));
   ASSERT_EQ(again.targets.size(), 1u);

@@ -225,6 +225,12 @@ IngestReport ingest(Store& store, const Edition& amending, const IngestOptions& 
     src.origin = amending.origin;
     t->sources.push_back(src);
     record_edition(*t, m.lang, before, it.consolidation.units, ev_id, src.id);
+    // The act repealed: every wording in force ends there, in every language (as when built
+    // from an edition that carries the repeal).
+    if (repeals_act)
+      for (Expression& x : t->expressions)
+        for (UnitTimeline& u : x.units)
+          if (!u.versions.empty() && u.versions.back().to.empty()) u.versions.back().to = ev_id;
     StoredAct a{std::move(*t), {{src.path, amending.bytes}}};
     out.push_back(std::move(a));
     report.targets.push_back(std::move(it));
