@@ -36,12 +36,7 @@ class ConsolidateCli : public ::testing::Test {
   CliResult run(const std::string& args) const {
     return testing::run_cli(ZANLINE_CLI, args + " --store " + shell_quote((dir_ / "store").string()), dir_);
   }
-  std::map<std::string, std::string> snapshot() const {
-    std::map<std::string, std::string> out;
-    for (const auto& e : fs::recursive_directory_iterator(dir_ / "store"))
-      if (e.is_regular_file()) out[e.path().string()] = testing::read_file(e.path().string());
-    return out;
-  }
+  std::map<std::string, std::string> snapshot() const { return testing::snapshot(dir_ / "store"); }
 
   fs::path dir_;
 };

@@ -323,12 +323,7 @@ TEST(Consolidation, InsertsAPointNumbered1Dash1) {
   EXPECT_EQ(sc.instructions[0].verdict, "exact") << sc.instructions[0].detail;
 }
 
-std::map<std::string, std::string> snapshot(const fs::path& root) {
-  std::map<std::string, std::string> out;
-  for (const auto& e : fs::recursive_directory_iterator(root))
-    if (e.is_regular_file()) out[fs::relative(e.path(), root).string()] = testing::read_file(e.path().string());
-  return out;
-}
+using testing::snapshot;
 
 class Ingest : public ::testing::Test {
  protected:

@@ -3,7 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -20,6 +22,15 @@ inline std::string read_file(const std::string& path) {
 }
 
 inline std::string read_corpus(const std::string& rel) { return read_file(corpus_path(rel)); }
+
+// Every file under `root` (a store) by its relative path, with its bytes: two snapshots compare
+// equal when nothing was written, byte for byte.
+inline std::map<std::string, std::string> snapshot(const std::filesystem::path& root) {
+  std::map<std::string, std::string> out;
+  for (const auto& e : std::filesystem::recursive_directory_iterator(root))
+    if (e.is_regular_file()) out[std::filesystem::relative(e.path(), root).string()] = read_file(e.path().string());
+  return out;
+}
 
 // Every name to_string gives for enum E, in declaration order (to_string answers "?" past the end).
 template <class E>

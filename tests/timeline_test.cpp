@@ -278,12 +278,7 @@ TEST(Timelines, XmlRoundTripAndSchemaForEveryActOfTheCorpus) {
   fs::remove_all(dir);
 }
 
-std::map<std::string, std::string> snapshot(const fs::path& root) {
-  std::map<std::string, std::string> out;
-  for (const auto& e : fs::recursive_directory_iterator(root))
-    if (e.is_regular_file()) out[fs::relative(e.path(), root).string()] = testing::read_file(e.path().string());
-  return out;
-}
+using testing::snapshot;
 
 TEST(Store, RebuildFromTheSameInputsIsByteIdenticalAndFindsActs) {
   const fs::path base = fs::temp_directory_path() / ("zanline-store-" + std::to_string(::getpid()));
